@@ -1,0 +1,111 @@
+package ru.soko;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import ru.soko.catalog.Catalog;
+import ru.soko.catalog.Database;
+import ru.soko.catalog.OriginalStore;
+import ru.soko.config.AppConfig;
+import ru.soko.extract.IsolatedExtractor;
+import ru.soko.extract.OcrEngine;
+import ru.soko.ingest.IngestService;
+import ru.soko.search.Analyzers;
+import ru.soko.search.SearchIndex;
+import ru.soko.search.SearchService;
+
+/**
+ * One open data folder: catalogue, originals, index and the services over them, wired by hand.
+ * Opening it also finishes what a crash interrupted (catalogue rows not yet indexed).
+ */
+public final class Archive implements AutoCloseable {
+
+    private final AppConfig config;
+    private final Database database;
+    private final Catalog catalog;
+    private final OriginalStore originals;
+    private final SearchIndex index;
+    private final SearchService search;
+    private IsolatedExtractor extractor;
+    private IngestService ingest;
+
+    private Archive(AppConfig config) {
+        this.config = config;
+        createDirectories(config);
+        this.database = new Database(config.databaseFile());
+        this.catalog = new Catalog(database, Clock.systemUTC());
+        this.originals = new OriginalStore(config.originalsDir());
+        SearchIndex opened;
+        try {
+            opened = new SearchIndex(config.indexDir(), Analyzers.documents());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.index = opened;
+        this.search = new SearchService(index);
+    }
+
+    public static Archive open(AppConfig config) {
+        Archive archive = new Archive(config);
+        archive.ingest().indexUnindexed();
+        return archive;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public OriginalStore originals() {
+        return originals;
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    /** The ingest service; its worker process and the Tesseract probe start only when a file is parsed. */
+    public synchronized IngestService ingest() {
+        if (ingest == null) {
+            extractor = new IsolatedExtractor(new IsolatedExtractor.Limits(config.workerHeapMb(),
+                    config.parseTimeout(), config.ocrTimeout(), config.logsDir().resolve("extract-worker.log")));
+            ingest = new IngestService(catalog, originals, index, extractor,
+                    () -> OcrEngine.probe(config.ocrEnabled(), config.ocrLanguages()), new IngestService.Limits(config.maxFileBytes(),
+                    config.maxTextChars(), (int) config.ocrTimeout().toSeconds()));
+        }
+        return ingest;
+    }
+
+    /** Rebuilds the index from the catalogue alone: no file is parsed again. */
+    public long reindex() {
+        return index.rebuild(catalog::forEach);
+    }
+
+    private static void createDirectories(AppConfig config) {
+        try {
+            Files.createDirectories(config.originalsDir());
+            Files.createDirectories(config.indexDir());
+            Files.createDirectories(config.logsDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("не удалось создать папку данных " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (extractor != null) {
+            extractor.close();
+        }
+        index.close();
+        database.close();
+    }
+}

@@ -1,0 +1,227 @@
+package ru.soko.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import ru.soko.util.Json;
+
+/** The documents table and its audit trail. Every statement is parameterised. */
+public final class Catalog {
+
+    private static final String COLUMNS = "id, sha256, source_name, source_path, media_type, format, size_bytes, "
+            + "title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, visibility, ingested_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public Catalog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a document and its audit entry in one transaction.
+     *
+     * @return the new id, or empty when a document with the same SHA-256 is already there
+     */
+    public Optional<Long> insert(NewDocument doc, String actor) {
+        return db.write(c -> {
+            if (findIdBySha(c, doc.sha256()).isPresent()) {
+                return Optional.empty();
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO documents (sha256, source_name, source_path, media_type, format, size_bytes,
+                        title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, ingested_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, doc.sha256());
+                ps.setString(2, doc.sourceName());
+                ps.setString(3, doc.sourcePath());
+                ps.setString(4, doc.mediaType());
+                ps.setString(5, doc.format());
+                ps.setLong(6, doc.sizeBytes());
+                ps.setString(7, doc.title());
+                ps.setString(8, doc.text());
+                ps.setInt(9, doc.textTruncated() ? 1 : 0);
+                ps.setString(10, doc.textSource().dbValue());
+                ps.setInt(11, doc.needsOcr() ? 1 : 0);
+                ps.setString(12, Json.write(doc.metadata()));
+                ps.setString(13, Json.write(doc.warnings()));
+                ps.setString(14, clock.instant().toString());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            audit(c, actor, "ingest", "document:" + id,
+                    Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format()));
+            return Optional.of(id);
+        });
+    }
+
+    public Optional<Long> findIdBySha(String sha256) {
+        return db.read(c -> findIdBySha(c, sha256));
+    }
+
+    public Optional<DocumentRecord> get(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Streams every document in id order without holding them all in memory. */
+    public void forEach(Consumer<DocumentRecord> action) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(toRecord(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    public List<Long> unindexedIds() {
+        return db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM documents WHERE indexed = 0 ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    public void markIndexed(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET indexed = 1 WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public long count() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Document counts grouped by one catalogue column, largest first. */
+    public Map<String, Long> countBy(StatColumn column) {
+        return db.read(c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            String sql = "SELECT coalesce(" + column.sql() + ", '') AS v, count(*) FROM documents GROUP BY v ORDER BY 2 DESC, 1";
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Columns that statistics may group by; a closed list, so no user text reaches the SQL. */
+    public enum StatColumn {
+        // Requisites (kind and the rest) arrive with their own schema step; until then every kind is unknown.
+        KIND("NULL"), FORMAT("format"), TEXT_SOURCE("text_source"), VISIBILITY("visibility");
+
+        private final String sql;
+
+        StatColumn(String sql) {
+            this.sql = sql;
+        }
+
+        String sql() {
+            return sql;
+        }
+    }
+
+    public List<AuditEntry> auditTrail(String target) {
+        return db.read(c -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT at, actor, action, target, details FROM audit_log WHERE target = ? ORDER BY id")) {
+                ps.setString(1, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    private void audit(Connection c, String actor, String action, String target, Map<String, ?> details)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, clock.instant().toString());
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, target);
+            ps.setString(5, Json.write(details));
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<Long> findIdBySha(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM documents WHERE sha256 = ?")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static DocumentRecord toRecord(ResultSet rs) throws SQLException {
+        return new DocumentRecord(
+                rs.getLong("id"),
+                rs.getString("sha256"),
+                rs.getString("source_name"),
+                rs.getString("source_path"),
+                rs.getString("media_type"),
+                rs.getString("format"),
+                rs.getLong("size_bytes"),
+                rs.getString("title"),
+                rs.getString("text"),
+                rs.getInt("text_truncated") == 1,
+                TextSource.fromDb(rs.getString("text_source")),
+                rs.getInt("needs_ocr") == 1,
+                Json.readStringMap(rs.getString("metadata_json")),
+                Json.readStringList(rs.getString("warnings_json")),
+                rs.getString("visibility"),
+                Instant.parse(rs.getString("ingested_at")));
+    }
+}

@@ -1,0 +1,21 @@
+package ru.soko.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/** What ingest hands the catalogue for one new original. */
+public record NewDocument(
+        String sha256,
+        String sourceName,
+        String sourcePath,
+        String mediaType,
+        String format,
+        long sizeBytes,
+        String title,
+        String text,
+        boolean textTruncated,
+        TextSource textSource,
+        boolean needsOcr,
+        Map<String, String> metadata,
+        List<String> warnings) {
+}

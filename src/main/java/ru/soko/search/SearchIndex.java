@@ -1,0 +1,134 @@
+package ru.soko.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import ru.soko.catalog.DocumentRecord;
+
+/**
+ * The Lucene index under {@code index/}: derived data, rebuilt from the catalogue at will. One
+ * writer per archive; searches go through a near-real-time {@link SearcherManager}.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private final Analyzer analyzer;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public SearchIndex(Path dir, Analyzer analyzer) {
+        this.analyzer = analyzer;
+        try {
+            this.directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            this.writer = openWriter(config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("не удалось открыть индекс " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private IndexWriter openWriter(IndexWriterConfig config) throws IOException {
+        try {
+            return new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new ArchiveBusyException();
+        }
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Adds or replaces the entry of one document; visible to searches after {@link #commit()}. */
+    public void upsert(DocumentRecord record) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(record.id())), IndexFields.toLucene(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change durable (fsync) and visible to new searches. */
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the whole index with entries made from {@code source}. Readers keep seeing the old
+     * index until the single commit at the end, so a rebuild that fails midway changes nothing.
+     */
+    public long rebuild(Consumer<Consumer<DocumentRecord>> source) {
+        try {
+            writer.deleteAll();
+            long[] count = {0};
+            source.accept(record -> {
+                try {
+                    writer.addDocument(IndexFields.toLucene(record));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            commit();
+            return count[0];
+        } catch (IOException | RuntimeException e) {
+            try {
+                writer.rollback();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    public interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    public <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int documentCount() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

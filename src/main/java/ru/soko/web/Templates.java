@@ -1,0 +1,54 @@
+package ru.soko.web;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Mustache templates from the project's {@code templates/} folder when it is there (edit and
+ * reload), else from the copy inside the jar. Mustache escapes every {{value}}; only snippets
+ * that the search layer escaped itself are written raw.
+ */
+public final class Templates {
+
+    private final MustacheFactory factory;
+    private final Optional<Path> dir;
+
+    public Templates(Optional<Path> dir) {
+        this.dir = dir;
+        this.factory = dir.map(d -> (MustacheFactory) new DefaultMustacheFactory(d.toFile()))
+                .orElseGet(() -> new DefaultMustacheFactory("templates"));
+    }
+
+    public String render(String name, Object model) {
+        Mustache mustache = factory.compile(name + ".mustache");
+        StringWriter out = new StringWriter();
+        mustache.execute(out, model);
+        return out.toString();
+    }
+
+    /** A static asset kept beside the templates, such as {@code static/site.css}. */
+    public String asset(String relative) {
+        try {
+            if (dir.isPresent()) {
+                return Files.readString(dir.get().resolve(relative), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = Templates.class.getClassLoader().getResourceAsStream("templates/" + relative)) {
+                if (in == null) {
+                    throw new IOException("no asset " + relative);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package ru.soko.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.soko.Archive;
+import ru.soko.catalog.DocumentCard;
+import ru.soko.catalog.DocumentRecord;
+import ru.soko.search.InvalidQueryException;
+import ru.soko.search.SearchRequest;
+import ru.soko.search.SearchResult;
+import ru.soko.util.Json;
+
+/** The public site and its JSON API. Pages are rendered on the server; no script is needed to read. */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final int PAGE_SIZE = 10;
+    private static final int MAX_PAGE = 1000;
+
+    private final Archive archive;
+    private final Templates templates;
+    private Javalin app;
+
+    public WebServer(Archive archive, Templates templates) {
+        this.archive = archive;
+        this.templates = templates;
+    }
+
+    public WebServer start(int port) {
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 1_000_000L;
+            config.routes.before(WebServer::securityHeaders);
+            config.routes.get("/", this::searchPage);
+            config.routes.get("/static/site.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(templates.asset("static/site.css")));
+            config.routes.get("/documents/{id}", this::documentPage);
+            config.routes.get("/documents/{id}/original", this::download);
+            config.routes.get("/api/search", this::apiSearch);
+            config.routes.get("/api/documents/{id}", this::apiDocument);
+            config.routes.exception(InvalidQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} failed", ctx.path(), e);
+                errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера",
+                        "Что-то пошло не так. Попробуйте ещё раз позже.");
+            });
+            config.routes.error(HttpStatus.NOT_FOUND, ctx -> {
+                // Our own handlers answer 404 with a page or JSON already; only Javalin's plain text is replaced.
+                String type = String.valueOf(ctx.res().getContentType());
+                if (!type.startsWith("text/html") && !type.startsWith("application/json")) {
+                    if (ctx.path().startsWith("/api/")) {
+                        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", "нет такого адреса API")));
+                    } else {
+                        errorPage(ctx, HttpStatus.NOT_FOUND, "Страница не найдена", "Такой страницы в архиве нет.");
+                    }
+                }
+            });
+        }).start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void searchPage(Context ctx) {
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        int page = pageParam(ctx);
+        long documents = archive.catalog().count();
+        SearchPage model;
+        try {
+            SearchResult result = archive.search().search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
+            model = SearchPage.of(query, result, page, PAGE_SIZE, documents);
+        } catch (InvalidQueryException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            model = SearchPage.failed(query, e.getMessage(), documents);
+        }
+        ctx.html(templates.render("search", Map.of("page", model, "q", URLEncoder.encode(query, StandardCharsets.UTF_8))));
+    }
+
+    private void documentPage(Context ctx) {
+        Optional<DocumentRecord> record = publicDocument(ctx);
+        if (record.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ctx.html(templates.render("document", Map.of("card", DocumentCard.of(record.get()), "text", record.get().text())));
+    }
+
+    private void download(Context ctx) throws IOException {
+        Optional<DocumentRecord> record = publicDocument(ctx);
+        if (record.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        DocumentRecord doc = record.get();
+        String encoded = URLEncoder.encode(doc.sourceName(), StandardCharsets.UTF_8).replace("+", "%20");
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+        ctx.contentType(doc.mediaType().split(";")[0]);
+        InputStream in = archive.originals().open(doc.sha256());
+        ctx.result(in);
+    }
+
+    private void apiSearch(Context ctx) {
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        int limit = intParam(ctx, "limit", 10);
+        int offset = intParam(ctx, "offset", 0);
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .result(Json.write(archive.search().search(new SearchRequest(query, offset, limit))));
+    }
+
+    private void apiDocument(Context ctx) {
+        Optional<DocumentRecord> record = publicDocument(ctx);
+        if (record.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType(ContentType.APPLICATION_JSON)
+                    .result(Json.write(Map.of("error", "документ не найден")));
+            return;
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(DocumentCard.of(record.get())));
+    }
+
+    /** Non-public documents answer exactly like missing ones, so their existence does not leak. */
+    private Optional<DocumentRecord> publicDocument(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return archive.catalog().get(id).filter(r -> "public".equals(r.visibility()));
+    }
+
+    private static int pageParam(Context ctx) {
+        int page = intParam(ctx, "page", 1);
+        if (page < 1 || page > MAX_PAGE) {
+            throw new InvalidQueryException("номер страницы должен быть от 1 до " + MAX_PAGE);
+        }
+        return page;
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("параметр " + name + " должен быть целым числом");
+        }
+    }
+
+    private void badRequest(Context ctx, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.APPLICATION_JSON)
+                    .result(Json.write(Map.of("error", message)));
+        } else {
+            errorPage(ctx, HttpStatus.BAD_REQUEST, "Неверный запрос", message);
+        }
+    }
+
+    private void notFound(Context ctx) {
+        errorPage(ctx, HttpStatus.NOT_FOUND, "Документ не найден", "Такого документа в открытой части архива нет.");
+    }
+
+    private void errorPage(Context ctx, HttpStatus status, String title, String message) {
+        ctx.status(status).html(templates.render("error", Map.of("title", title, "message", message,
+                "status", status.getCode())));
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

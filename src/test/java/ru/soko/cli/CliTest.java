@@ -1,0 +1,147 @@
+package ru.soko.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.soko.testing.TestFiles;
+import ru.soko.util.Json;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path data;
+    private Path docs;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SokoCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = dir.resolve("data");
+        docs = Files.createDirectories(dir.resolve("docs"));
+        TestFiles.text(docs, "prikaz.txt", TestFiles.RUSSIAN_TEXT, java.nio.charset.Charset.forName("windows-1251"));
+        TestFiles.docx(docs, "polozhenie.docx", "Положение о муниципальной системе оценки качества образования");
+    }
+
+    @Test
+    void ingestPrintsSummaryAndExitsZeroWhenAllFilesAreTaken() {
+        Run run = run("ingest", "--data", data.toString(), docs.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("добавлено 2, уже были в архиве 0, отклонено 0"), run.out());
+        assertTrue(run.err().contains("[2/2]"), "progress names each file: " + run.err());
+        Run again = run("ingest", "--data", data.toString(), docs.toString());
+        assertTrue(again.out().contains("добавлено 0, уже были в архиве 2"), again.out());
+    }
+
+    @Test
+    void ingestListsRejectedFilesWithReasonsAndExitsNonZero() throws Exception {
+        Files.createFile(docs.resolve("empty.pdf"));
+        Run run = run("ingest", "--data", data.toString(), docs.toString());
+        assertEquals(IngestCommand.SOME_REJECTED, run.exit());
+        assertTrue(run.out().contains("empty.pdf: пустой файл"), run.out());
+    }
+
+    @Test
+    void searchJsonHasTheDocumentedShape() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("search", "--data", data.toString(), "--json", "--limit", "5", "самообследования");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertEquals(1, json.get("total").asInt());
+        assertTrue(json.get("facets").isObject());
+        JsonNode hit = json.get("hits").get(0);
+        for (String field : List.of("id", "title", "kind", "issuer", "date", "number", "sourceName", "score", "snippet")) {
+            assertTrue(hit.has(field), "hit lacks " + field);
+        }
+        assertEquals("prikaz.txt", hit.get("sourceName").asText());
+        assertTrue(hit.get("snippet").asText().contains("<mark>"), hit.get("snippet").asText());
+    }
+
+    @Test
+    void showJsonGivesTheCard() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("show", "--data", data.toString(), "--json", "1");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode card = Json.mapper().readTree(run.out());
+        assertEquals("polozhenie.docx", card.get("sourceName").asText());
+        assertEquals(64, card.get("sha256").asText().length());
+        assertTrue(card.get("mediaType").asText().contains("wordprocessingml"));
+        assertTrue(card.get("textLength").asInt() > 20);
+    }
+
+    @Test
+    void showOfMissingDocumentFailsWithOneLineReason() {
+        Run run = run("show", "--data", data.toString(), "42");
+        assertNotEquals(0, run.exit());
+        assertEquals("ошибка: документа № 42 нет в архиве", run.err().strip());
+    }
+
+    @Test
+    void statsCountsByFormat() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("stats", "--data", data.toString(), "--json");
+        JsonNode stats = Json.mapper().readTree(run.out());
+        assertEquals(2, stats.get("documents").asInt());
+        assertEquals(1, stats.get("byFormat").get("docx").asInt());
+        assertEquals(1, stats.get("byFormat").get("txt").asInt());
+    }
+
+    @Test
+    void reindexReportsHowManyDocumentsWereIndexed() {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("reindex", "--data", data.toString());
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("Индекс перестроен: 2 документов"), run.out());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("ingest", "search", "show", "reindex", "serve", "stats", "demo")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exit(), command);
+            assertTrue(run.out().contains("Usage: soko-archive " + command), run.out());
+        }
+    }
+
+    @Test
+    void unknownOptionFailsWithNonZeroExit() {
+        Run run = run("search", "--bogus", "x");
+        assertNotEquals(0, run.exit());
+        assertTrue(run.err().contains("--bogus"), run.err());
+    }
+
+    @Test
+    void searchOfMalformedQueryStillAnswers() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("search", "--data", data.toString(), "--json", "(самообследования");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(1, Json.mapper().readTree(run.out()).get("total").asInt());
+    }
+
+    @Test
+    void ingestOfMissingPathIsReportedNotThrown() {
+        Run run = run("ingest", "--data", data.toString(), dir.resolve("nope.pdf").toString());
+        assertEquals(IngestCommand.SOME_REJECTED, run.exit());
+        assertTrue(run.out().contains("nope.pdf: файл не удалось прочитать"), run.out());
+        assertTrue(Files.exists(data.resolve("archive.db")));
+    }
+}

@@ -1,0 +1,137 @@
+package ru.soko.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.soko.Archive;
+import ru.soko.ingest.FileCollector;
+import ru.soko.ingest.IngestProgress;
+import ru.soko.testing.TestArchives;
+import ru.soko.testing.TestFiles;
+import ru.soko.util.Json;
+
+class WebServerTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Archive archive;
+    private static WebServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        TestFiles.text(docs, "prikaz.txt", TestFiles.RUSSIAN_TEXT, StandardCharsets.UTF_8);
+        TestFiles.text(docs, "xss.html", "<html><head><title>Приказ &lt;script&gt;alert(1)&lt;/script&gt;</title></head>"
+                + "<body><p>Мониторинг &lt;script&gt;alert(2)&lt;/script&gt; качества</p></body></html>", StandardCharsets.UTF_8);
+        archive = Archive.open(TestArchives.withoutOcr(dir));
+        archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+        server = new WebServer(archive, new Templates(Optional.empty())).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        archive.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String q(String query) {
+        return URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void startPageHasASearchBoxAndTheNewestDocuments() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<html lang=\"ru\">"));
+        assertTrue(page.body().contains("<input id=\"q\" name=\"q\" type=\"search\""));
+        assertTrue(page.body().contains("В архиве документов: 2"), page.body());
+        assertTrue(page.body().contains("prikaz.txt"));
+    }
+
+    @Test
+    void searchPageShowsHighlightedHitsAndKeepsTheQueryInTheUrl() throws Exception {
+        HttpResponse<String> page = get("/?q=" + q("самообследования"));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Найдено документов: 1"), page.body());
+        assertTrue(page.body().contains("<mark>самообследования</mark>"), page.body());
+        assertTrue(page.body().contains("value=\"самообследования\""));
+    }
+
+    @Test
+    void apiSearchReturnsTheJsonContract() throws Exception {
+        HttpResponse<String> response = get("/api/search?q=" + q("мониторинг") + "&limit=5");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode json = Json.mapper().readTree(response.body());
+        assertEquals(1, json.get("total").asInt());
+        assertEquals("xss.html", json.get("hits").get(0).get("sourceName").asText());
+    }
+
+    @Test
+    void scriptInTitleAndTextIsEscapedOnEveryPage() throws Exception {
+        String id = Json.mapper().readTree(get("/api/search?q=" + q("мониторинг")).body()).get("hits").get(0).get("id").asText();
+        for (String path : List.of("/", "/?q=" + q("мониторинг"), "/documents/" + id)) {
+            String body = get(path).body();
+            assertFalse(body.contains("<script>"), path + " has a raw script tag");
+            assertTrue(body.contains("&lt;script&gt;"), path + " should show the escaped text");
+        }
+    }
+
+    @Test
+    void originalDownloadsAsAttachmentWithItsNameAndType() throws Exception {
+        String id = Json.mapper().readTree(get("/api/search?q=" + q("самообследования")).body()).get("hits").get(0).get("id").asText();
+        HttpResponse<String> response = get("/documents/" + id + "/original");
+        assertEquals(200, response.statusCode());
+        assertEquals("attachment; filename*=UTF-8''prikaz.txt", response.headers().firstValue("Content-Disposition").orElseThrow());
+        assertEquals(TestFiles.RUSSIAN_TEXT, response.body());
+    }
+
+    @Test
+    void unknownPagesAndDocumentsGetARussian404() throws Exception {
+        for (String path : List.of("/no-such-page", "/documents/999", "/documents/abc")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(response.body().contains("не найден"), path + ": " + response.body());
+        }
+    }
+
+    @Test
+    void badParametersGetA400WithAMessageNotAStackTrace() throws Exception {
+        HttpResponse<String> api = get("/api/search?q=x&limit=-1");
+        assertEquals(400, api.statusCode());
+        assertTrue(Json.mapper().readTree(api.body()).get("error").asText().contains("от 1 до"));
+        HttpResponse<String> page = get("/?q=x&page=abc");
+        assertEquals(400, page.statusCode());
+        assertFalse(page.body().contains("Exception"));
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+}
