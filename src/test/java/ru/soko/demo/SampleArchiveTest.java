@@ -1,0 +1,114 @@
+package ru.soko.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import ru.soko.Archive;
+import ru.soko.catalog.DocumentRecord;
+import ru.soko.catalog.TextSource;
+import ru.soko.extract.OcrEngine;
+import ru.soko.ingest.IngestProgress;
+import ru.soko.ingest.IngestSummary;
+import ru.soko.search.SearchRequest;
+import ru.soko.testing.SampleArchive;
+
+/**
+ * The demo archive built from every sample document, the way {@code demo} builds it: each format
+ * reads, the Russian encodings decode, scans are recognised when Tesseract is installed.
+ */
+class SampleArchiveTest {
+
+    private static final boolean TESSERACT = OcrEngine.probe(true, "rus+eng").available();
+    private final Archive archive = SampleArchive.get().archive();
+    private final IngestSummary summary = SampleArchive.get().summary();
+    private final Map<String, DocumentRecord> byPath = SampleArchive.get().byPath();
+
+    @Test
+    void everySampleDocumentIsTakenWithoutRejection() {
+        assertTrue(summary.outcomes().size() >= 40, "at least 40 sample documents, found " + summary.outcomes().size());
+        assertEquals(List.of(), summary.rejected().stream().map(o -> o.message()).toList());
+        assertEquals(summary.outcomes().size(), archive.catalog().count());
+        assertEquals(archive.catalog().count(), archive.index().documentCount());
+    }
+
+    @Test
+    void everyRequiredFormatHasASampleThatReadsAsRussianText() {
+        Set<String> required = Set.of("pdf", "docx", "doc", "odt", "rtf", "xlsx", "xls", "html", "txt");
+        Map<String, Integer> seen = new TreeMap<>();
+        for (DocumentRecord r : byPath.values()) {
+            seen.merge(r.format(), 1, Integer::sum);
+            if (r.textSource() == TextSource.LAYER) {
+                assertTrue(looksLikeRussian(r.text()), r.sourcePath() + " does not read as Russian text");
+            }
+        }
+        assertTrue(seen.keySet().containsAll(required), "formats present: " + seen);
+    }
+
+    @Test
+    void windows1251AndKoi8rSamplesDecodeCorrectly() {
+        List<DocumentRecord> texts = byPath.values().stream().filter(r -> r.format().equals("txt")).toList();
+        List<String> charsets = new ArrayList<>();
+        for (DocumentRecord r : texts) {
+            charsets.add(r.mediaType().toLowerCase());
+            assertTrue(looksLikeRussian(r.text()), r.sourcePath());
+            assertTrue(r.text().contains("приказ") || r.text().contains("ПРИКАЗ") || r.text().contains("заключение"), r.sourcePath());
+        }
+        assertTrue(charsets.stream().anyMatch(c -> c.contains("windows-1251")), charsets.toString());
+        assertTrue(charsets.stream().anyMatch(c -> c.contains("koi8-r")), charsets.toString());
+    }
+
+    @Test
+    void scannedDocumentsAreRecognisedWithTesseract() {
+        assumeTrue(TESSERACT, "Tesseract with rus+eng is not installed: OCR test skipped");
+        List<DocumentRecord> scans = byPath.values().stream()
+                .filter(r -> r.sourcePath().contains("_scan") || r.sourcePath().contains("_skan")).toList();
+        assertTrue(scans.size() >= 4, "scans among the samples: " + scans.size());
+        for (DocumentRecord scan : scans) {
+            assertEquals(TextSource.OCR, scan.textSource(), scan.sourcePath());
+            assertFalse(scan.needsOcr(), scan.sourcePath());
+            assertTrue(looksLikeRussian(scan.text()), scan.sourcePath() + ": " + scan.text());
+        }
+        long found = archive.search().search(new SearchRequest("реестре экспертов", 0, 50)).hits().stream()
+                .filter(h -> h.sourceName().contains("_scan")).count();
+        assertTrue(found >= 1, "a word read by OCR is found by search");
+    }
+
+    @Test
+    void scansAreKeptAndFlaggedWhenTesseractIsMissing() {
+        assumeTrue(!TESSERACT, "Tesseract is installed: the recognised path is tested instead");
+        byPath.values().stream().filter(r -> r.sourcePath().contains("_scan") || r.sourcePath().contains("_skan"))
+                .forEach(r -> assertTrue(r.needsOcr(), r.sourcePath()));
+    }
+
+    @Test
+    void secondStartReusesTheArchive() {
+        long before = archive.catalog().count();
+        IngestSummary again = DemoArchive.fillIfEmpty(archive, IngestProgress.NONE);
+        assertTrue(again.outcomes().isEmpty());
+        assertEquals(before, archive.catalog().count());
+    }
+
+    @Test
+    void demoLeavesOutTheListingAndTheRegistrySheets() {
+        assertTrue(DemoArchive.isSampleDocument("kuzbass/2020-07-24_prikaz-1291.doc"));
+        assertFalse(DemoArchive.isSampleDocument("README.md"));
+        assertFalse(DemoArchive.isSampleDocument("registries/experts.xlsx"));
+        assertFalse(byPath.containsKey("README.md"));
+    }
+
+    /** Russian text, not mojibake: mostly Cyrillic letters and none of the usual mis-decoding marks. */
+    static boolean looksLikeRussian(String text) {
+        long letters = text.chars().filter(Character::isLetter).count();
+        long cyrillic = text.chars().filter(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC).count();
+        boolean mojibake = text.contains("\uFFFD") || text.matches("(?s).*[ÐÑ][\u0080-\u00BF].*") || text.contains("Ã");
+        return letters > 50 && cyrillic > letters * 0.6 && !mojibake;
+    }
+}
