@@ -11,6 +11,8 @@ import ru.soko.config.AppConfig;
 import ru.soko.extract.IsolatedExtractor;
 import ru.soko.extract.OcrEngine;
 import ru.soko.ingest.IngestService;
+import ru.soko.requisites.IssuerDirectory;
+import ru.soko.requisites.RequisiteExtractor;
 import ru.soko.search.Analyzers;
 import ru.soko.search.SearchIndex;
 import ru.soko.search.SearchService;
@@ -27,6 +29,7 @@ public final class Archive implements AutoCloseable {
     private final OriginalStore originals;
     private final SearchIndex index;
     private final SearchService search;
+    private final RequisiteExtractor requisites;
     private IsolatedExtractor extractor;
     private IngestService ingest;
 
@@ -45,6 +48,7 @@ public final class Archive implements AutoCloseable {
         }
         this.index = opened;
         this.search = new SearchService(index);
+        this.requisites = new RequisiteExtractor(IssuerDirectory.load(config.indexConfigDir()));
     }
 
     public static Archive open(AppConfig config) {
@@ -78,11 +82,34 @@ public final class Archive implements AutoCloseable {
         if (ingest == null) {
             extractor = new IsolatedExtractor(new IsolatedExtractor.Limits(config.workerHeapMb(),
                     config.parseTimeout(), config.ocrTimeout(), config.logsDir().resolve("extract-worker.log")));
-            ingest = new IngestService(catalog, originals, index, extractor,
+            ingest = new IngestService(catalog, originals, index, extractor, requisites,
                     () -> OcrEngine.probe(config.ocrEnabled(), config.ocrLanguages()), new IngestService.Limits(config.maxFileBytes(),
                     config.maxTextChars(), (int) config.ocrTimeout().toSeconds()));
         }
         return ingest;
+    }
+
+    /**
+     * Reads the requisites again from the stored text of every document (after the extractor or its
+     * vocabulary changed), keeping administrators' corrections, then rebuilds the index.
+     */
+    public long reextractRequisites() {
+        for (long id : catalog.allIds()) {
+            catalog.get(id).ifPresent(r -> catalog.replaceRequisites(id, requisites.extract(r.text(), r.metadata())));
+        }
+        return reindex();
+    }
+
+    /** A document's full card: effective requisites, status, links and file facts. */
+    public java.util.Optional<ru.soko.catalog.DocumentCard> card(long id) {
+        return catalog.get(id).map(r -> ru.soko.catalog.DocumentCard.of(r, catalog.links(id), catalog.overrides(id)));
+    }
+
+    /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */
+    public void edit(long id, java.util.Map<String, String> changes, String actor) {
+        changes.forEach((field, value) -> catalog.setOverride(id, field, value, actor));
+        ingest().reindexWithNeighbours(id);
+        index.commit();
     }
 
     /** Rebuilds the index from the catalogue alone: no file is parsed again. */

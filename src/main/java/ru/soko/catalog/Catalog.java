@@ -13,14 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import ru.soko.requisites.ExtractedRequisites;
+import ru.soko.requisites.Relation;
+import ru.soko.requisites.RequisiteOverrides;
+import ru.soko.requisites.Requisites;
 import ru.soko.util.Json;
 
 /** The documents table and its audit trail. Every statement is parameterised. */
 public final class Catalog {
 
     private static final String COLUMNS = "id, sha256, source_name, source_path, media_type, format, size_bytes, "
-            + "title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, visibility, ingested_at";
+            + "title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, visibility, ingested_at, "
+            + "requisites_json, " + Status.SQL + " AS status";
 
     private final Database db;
     private final Clock clock;
@@ -43,8 +49,9 @@ public final class Catalog {
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO documents (sha256, source_name, source_path, media_type, format, size_bytes,
-                        title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, ingested_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                        title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, ingested_at,
+                        requisites_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, doc.sha256());
                 ps.setString(2, doc.sourceName());
                 ps.setString(3, doc.sourcePath());
@@ -59,12 +66,16 @@ public final class Catalog {
                 ps.setString(12, Json.write(doc.metadata()));
                 ps.setString(13, Json.write(doc.warnings()));
                 ps.setString(14, clock.instant().toString());
+                ps.setString(15, Json.write(doc.requisites().requisites()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
+            updateEffectiveColumns(c, id);
+            Citations.insert(c, id, doc.requisites().citations());
+            Citations.resolveAround(c, id);
             audit(c, actor, "ingest", "document:" + id,
                     Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format()));
             return Optional.of(id);
@@ -80,7 +91,7 @@ public final class Catalog {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(toRecord(c, rs)) : Optional.empty();
                 }
             }
         });
@@ -92,7 +103,7 @@ public final class Catalog {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    action.accept(toRecord(rs));
+                    action.accept(toRecord(c, rs));
                 }
             }
             return null;
@@ -152,8 +163,7 @@ public final class Catalog {
 
     /** Columns that statistics may group by; a closed list, so no user text reaches the SQL. */
     public enum StatColumn {
-        // Requisites (kind and the rest) arrive with their own schema step; until then every kind is unknown.
-        KIND("NULL"), FORMAT("format"), TEXT_SOURCE("text_source"), VISIBILITY("visibility");
+        KIND("kind"), FORMAT("format"), TEXT_SOURCE("text_source"), VISIBILITY("visibility");
 
         private final String sql;
 
@@ -164,6 +174,147 @@ public final class Catalog {
         String sql() {
             return sql;
         }
+    }
+
+    /** The document's citations and the archive documents linked to it, both ways. */
+    public DocumentLinks links(long id) {
+        return db.read(c -> new DocumentLinks(
+                Citations.of(c, id),
+                Citations.citing(c, id, Relation.APPROVED_BY),
+                targets(c, id, Relation.APPROVED_BY),
+                targets(c, id, Relation.AMENDS),
+                Citations.citing(c, id, Relation.AMENDS),
+                targets(c, id, Relation.REPEALS),
+                Citations.citing(c, id, Relation.REPEALS),
+                Citations.citing(c, id, null)));
+    }
+
+    /** Documents whose status or links may have changed with this one: they need re-indexing too. */
+    public Set<Long> neighbours(long id) {
+        return db.read(c -> Citations.neighbours(c, id));
+    }
+
+    /** The corrections stored for one document, field by field. */
+    public Map<String, String> overrides(long id) {
+        return db.read(c -> overrides(c, id));
+    }
+
+    /**
+     * Stores an administrator's correction of one requisite (an empty value clears the field), with
+     * an audit entry holding the old and new value; links are re-resolved when number or date change.
+     */
+    public void setOverride(long id, String field, String value, String actor) {
+        String checked = RequisiteOverrides.validate(field, value);
+        db.write(c -> {
+            requireDocument(c, id);
+            String before = overrides(c, id).get(field);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO overrides (document_id, field, value, actor, at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (document_id, field) DO UPDATE SET value = excluded.value,
+                        actor = excluded.actor, at = excluded.at""")) {
+                ps.setLong(1, id);
+                ps.setString(2, field);
+                ps.setString(3, checked);
+                ps.setString(4, actor);
+                ps.setString(5, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            updateEffectiveColumns(c, id);
+            Citations.unresolveTargetsOf(c, id);
+            Citations.resolveAround(c, id);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("field", field);
+            details.put("from", before);
+            details.put("to", checked);
+            audit(c, actor, "edit", "document:" + id, details);
+            return null;
+        });
+    }
+
+    /** Replaces what the extractor read (after an extractor update); corrections stay as they are. */
+    public void replaceRequisites(long id, ExtractedRequisites extracted) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET requisites_json = ? WHERE id = ?")) {
+                ps.setString(1, Json.write(extracted.requisites()));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            updateEffectiveColumns(c, id);
+            Citations.delete(c, id);
+            Citations.insert(c, id, extracted.citations());
+            Citations.unresolveTargetsOf(c, id);
+            Citations.resolveAround(c, id);
+            return null;
+        });
+    }
+
+    /** Ids of every document, for whole-archive passes such as re-extraction. */
+    public List<Long> allIds() {
+        return db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM documents ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static List<Long> targets(Connection c, long id, Relation relation) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (ResolvedCitation citation : Citations.of(c, id)) {
+            if (citation.relation() == relation && citation.targetId() != null && !ids.contains(citation.targetId())) {
+                ids.add(citation.targetId());
+            }
+        }
+        return ids;
+    }
+
+    private static void requireDocument(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM documents WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("документа № " + id + " нет в архиве");
+                }
+            }
+        }
+    }
+
+    /** Copies the effective kind, issuer, date and number into their columns, which lookups join on. */
+    private static void updateEffectiveColumns(Connection c, long id) throws SQLException {
+        String json;
+        try (PreparedStatement ps = c.prepareStatement("SELECT requisites_json FROM documents WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                json = rs.getString(1);
+            }
+        }
+        Requisites r = RequisiteOverrides.apply(Json.read(json, Requisites.class), overrides(c, id));
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE documents SET kind = ?, issuer = ?, act_date = ?, act_number = ? WHERE id = ?")) {
+            ps.setString(1, r.kind());
+            ps.setString(2, r.issuer());
+            ps.setString(3, r.date() == null ? null : r.date().toString());
+            ps.setString(4, r.number());
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Map<String, String> overrides(Connection c, long id) throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT field, value FROM overrides WHERE document_id = ? ORDER BY field")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return result;
     }
 
     public List<AuditEntry> auditTrail(String target) {
@@ -205,7 +356,10 @@ public final class Catalog {
         }
     }
 
-    private static DocumentRecord toRecord(ResultSet rs) throws SQLException {
+    private static DocumentRecord toRecord(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Requisites extracted = Json.read(rs.getString("requisites_json"), Requisites.class);
+        Requisites effective = RequisiteOverrides.apply(extracted, overrides(c, id));
         return new DocumentRecord(
                 rs.getLong("id"),
                 rs.getString("sha256"),
@@ -222,6 +376,8 @@ public final class Catalog {
                 Json.readStringMap(rs.getString("metadata_json")),
                 Json.readStringList(rs.getString("warnings_json")),
                 rs.getString("visibility"),
-                Instant.parse(rs.getString("ingested_at")));
+                Instant.parse(rs.getString("ingested_at")),
+                effective,
+                Status.shown(effective.kind(), rs.getString("status")));
     }
 }

@@ -4,15 +4,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import ru.soko.requisites.Requisites;
 
-/** A document's card as {@code show --json} and the API give it (the text itself is left out). */
+/**
+ * A document's card as {@code show --json} and the API give it (the text itself is left out):
+ * requisites, status and the links to other acts, then the file facts.
+ */
 public record DocumentCard(
         long id,
         String title,
         String kind,
         String issuer,
+        List<String> coIssuers,
         LocalDate date,
+        Integer year,
         String number,
+        String place,
+        String signatory,
+        String level,
+        Territory territory,
+        String organisation,
+        Integer reportYear,
+        String status,
+        List<Reference> references,
+        List<Long> approves,
+        List<Long> approvedBy,
+        List<Long> amends,
+        List<Long> amendedBy,
+        List<Long> repeals,
+        List<Long> repealedBy,
+        List<Long> citedBy,
+        List<String> corrected,
         String sourceName,
         String sourcePath,
         String mediaType,
@@ -28,8 +50,31 @@ public record DocumentCard(
         Instant ingestedAt,
         Map<String, String> metadata) {
 
-    public static DocumentCard of(DocumentRecord r) {
-        return new DocumentCard(r.id(), r.title(), null, null, null, null, r.sourceName(), r.sourcePath(),
+    /** For the page: the repealed badge is drawn differently. */
+    public boolean repealed() {
+        return DocumentRecord.REPEALED.equals(status);
+    }
+
+    /** Region and, where it applies, municipality. */
+    public record Territory(String region, String municipality) {
+    }
+
+    /** A cited act as written, with the archive document it resolved to. */
+    public record Reference(String relation, String kind, String issuer, LocalDate date, String number, String title,
+                            Long targetId) {
+    }
+
+    public static DocumentCard of(DocumentRecord r, DocumentLinks links, Map<String, String> overrides) {
+        Requisites q = r.requisites();
+        Territory territory = q.region() == null && q.municipality() == null ? null : new Territory(q.region(), q.municipality());
+        List<Reference> references = links.references().stream()
+                .map(c -> new Reference(c.relation().name().toLowerCase(java.util.Locale.ROOT), c.kind(), c.issuer(),
+                        c.date(), c.number(), c.title(), c.targetId()))
+                .toList();
+        return new DocumentCard(r.id(), r.title(), q.kind(), q.issuer(), q.coIssuers(), q.date(), q.year(), q.number(),
+                q.place(), q.signatory(), q.level(), territory, q.organisation(), q.reportYear(), r.status(),
+                references, links.approves(), links.approvedBy(), links.amends(), links.amendedBy(), links.repeals(),
+                links.repealedBy(), links.citedBy(), List.copyOf(overrides.keySet()), r.sourceName(), r.sourcePath(),
                 r.mediaType(), r.format(), r.sizeBytes(), r.sha256(), r.text().length(), r.textSource().dbValue(),
                 r.textTruncated(), r.needsOcr(), r.warnings(), r.visibility(), r.ingestedAt(), r.metadata());
     }

@@ -2,8 +2,9 @@ package ru.soko.catalog;
 
 import java.util.List;
 import java.util.Map;
+import ru.soko.requisites.ExtractedRequisites;
 
-/** What ingest hands the catalogue for one new original. */
+/** What ingest hands the catalogue for one new original. {@code title} is the provisional title. */
 public record NewDocument(
         String sha256,
         String sourceName,
@@ -17,5 +18,6 @@ public record NewDocument(
         TextSource textSource,
         boolean needsOcr,
         Map<String, String> metadata,
-        List<String> warnings) {
+        List<String> warnings,
+        ExtractedRequisites requisites) {
 }

@@ -14,6 +14,10 @@ public final class ReindexCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @picocli.CommandLine.Option(names = "--requisites",
+            description = "Сначала заново прочитать реквизиты и ссылки из сохранённого текста (исправления администраторов сохраняются).")
+    boolean requisites;
+
     @Spec
     CommandSpec spec;
 
@@ -21,7 +25,7 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (Archive archive = Archive.open(data.config())) {
             long started = System.nanoTime();
-            long count = archive.reindex();
+            long count = requisites ? archive.reextractRequisites() : archive.reindex();
             spec.commandLine().getOut().printf("Индекс перестроен: %d документов за %.1f с%n",
                     count, (System.nanoTime() - started) / 1e9);
             spec.commandLine().getOut().flush();

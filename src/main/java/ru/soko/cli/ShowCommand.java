@@ -31,7 +31,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Archive archive = Archive.open(data.config())) {
-            DocumentCard card = archive.catalog().get(id).map(DocumentCard::of)
+            DocumentCard card = archive.card(id)
                     .orElseThrow(() -> new IllegalArgumentException("документа № " + id + " нет в архиве"));
             out.println(json ? Json.writePretty(card) : text(card));
             out.flush();
@@ -47,6 +47,26 @@ public final class ShowCommand implements Callable<Integer> {
         line(s, "Издатель", c.issuer());
         line(s, "Дата", c.date() == null ? null : c.date().toString());
         line(s, "Номер", c.number());
+        line(s, "Место", c.place());
+        line(s, "Подписал", c.signatory());
+        line(s, "Уровень", c.level());
+        if (c.territory() != null) {
+            line(s, "Территория", java.util.stream.Stream.of(c.territory().region(), c.territory().municipality())
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        line(s, "Статус", c.status());
+        line(s, "Утверждён документом", ids(c.approvedBy()));
+        line(s, "Утверждает", ids(c.approves()));
+        line(s, "Изменяет", ids(c.amends()));
+        line(s, "Изменён", ids(c.amendedBy()));
+        line(s, "Отменяет", ids(c.repeals()));
+        line(s, "Отменён", ids(c.repealedBy()));
+        line(s, "На него ссылаются", ids(c.citedBy()));
+        line(s, "Исправлено вручную", c.corrected().isEmpty() ? null : String.join(", ", c.corrected()));
+        c.references().forEach(ref -> line(s, "Ссылка", java.util.stream.Stream.of(ref.kind(), ref.issuer(),
+                        ref.date() == null ? null : "от " + ref.date(), "№ " + ref.number(),
+                        ref.targetId() == null ? null : "→ документ № " + ref.targetId())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" "))));
         line(s, "Исходный файл", c.sourcePath());
         line(s, "Тип", c.mediaType() + " (" + c.format() + ")");
         line(s, "Размер", c.sizeBytes() + " байт");
@@ -61,6 +81,10 @@ public final class ShowCommand implements Callable<Integer> {
         line(s, "Добавлен", c.ingestedAt().toString());
         c.warnings().forEach(w -> line(s, "Предупреждение", w));
         return s.toString().stripTrailing();
+    }
+
+    private static String ids(java.util.List<Long> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(id -> "№ " + id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void line(StringBuilder s, String label, String value) {

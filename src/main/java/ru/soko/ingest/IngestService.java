@@ -23,6 +23,7 @@ import ru.soko.extract.Extractor;
 import ru.soko.extract.OcrEngine;
 import ru.soko.extract.RejectReason;
 import ru.soko.extract.TikaTextExtractor;
+import ru.soko.requisites.RequisiteExtractor;
 import ru.soko.search.SearchIndex;
 
 /**
@@ -41,6 +42,7 @@ public final class IngestService {
     private final OriginalStore originals;
     private final SearchIndex index;
     private final Extractor extractor;
+    private final RequisiteExtractor requisites;
     private final Supplier<OcrEngine> ocrProbe;
     private final Limits limits;
     private OcrEngine ocr;
@@ -50,11 +52,12 @@ public final class IngestService {
     }
 
     public IngestService(Catalog catalog, OriginalStore originals, SearchIndex index, Extractor extractor,
-                         Supplier<OcrEngine> ocrProbe, Limits limits) {
+                         RequisiteExtractor requisites, Supplier<OcrEngine> ocrProbe, Limits limits) {
         this.catalog = catalog;
         this.originals = originals;
         this.index = index;
         this.extractor = extractor;
+        this.requisites = requisites;
         this.ocrProbe = ocrProbe;
         this.limits = limits;
     }
@@ -129,10 +132,21 @@ public final class IngestService {
             if (id.isEmpty()) {
                 return IngestOutcome.duplicate(name, catalog.findIdBySha(sha).orElseThrow());
             }
-            catalog.get(id.get()).ifPresent(index::upsert);
+            reindexWithNeighbours(id.get());
             return IngestOutcome.added(name, id.get(), doc.warnings());
         } catch (IOException e) {
             return IngestOutcome.rejected(name, RejectReason.UNREADABLE, e.getMessage());
+        }
+    }
+
+    /**
+     * Indexes a document and the documents linked to it: a new repealing act changes the status of
+     * the act it repeals (and of that act's annexes), whichever of them arrived first.
+     */
+    public void reindexWithNeighbours(long id) {
+        catalog.get(id).ifPresent(index::upsert);
+        for (long neighbour : catalog.neighbours(id)) {
+            catalog.get(neighbour).ifPresent(index::upsert);
         }
     }
 
@@ -151,7 +165,8 @@ public final class IngestService {
                 : extraction.text().isBlank() ? TextSource.NONE : TextSource.LAYER;
         return new NewDocument(sha, String.valueOf(input.file().getFileName()), input.displayName(),
                 extraction.mediaType(), format.label(), size, TitleGuess.of(extraction, input),
-                extraction.text(), extraction.truncated(), source, needsOcr, extraction.metadata(), warnings);
+                extraction.text(), extraction.truncated(), source, needsOcr, extraction.metadata(), warnings,
+                requisites.extract(extraction.text(), extraction.metadata()));
     }
 
     private void commit(List<Long> pending) {

@@ -10,6 +10,7 @@ public record SearchHit(
         String issuer,
         LocalDate date,
         String number,
+        String status,
         String sourceName,
         float score,
         String snippet) {

@@ -1,6 +1,7 @@
 package ru.soko.search;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,10 @@ public final class SearchService {
             for (int i = 0; i < page.length; i++) {
                 Document doc = searcher.storedFields().document(page[i].doc);
                 String snippet = snippets[i] != null ? snippets[i] : leadingText(doc.get(IndexFields.TEXT));
-                hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE), null, null, null, null,
+                String date = doc.get(IndexFields.DATE);
+                hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
+                        doc.get(IndexFields.ISSUER), date == null ? null : LocalDate.parse(date),
+                        doc.get(IndexFields.NUMBER), doc.get(IndexFields.STATUS),
                         doc.get(IndexFields.SOURCE_NAME), Float.isNaN(page[i].score) ? 0f : page[i].score, snippet));
             }
             return new SearchResult(total, hits, Map.of());

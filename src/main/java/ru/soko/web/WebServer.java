@@ -93,7 +93,7 @@ public final class WebServer implements AutoCloseable {
             notFound(ctx);
             return;
         }
-        ctx.html(templates.render("document", Map.of("card", DocumentCard.of(record.get()), "text", record.get().text())));
+        ctx.html(templates.render("document", Map.of("card", archive.card(record.get().id()).orElseThrow(), "text", record.get().text())));
     }
 
     private void download(Context ctx) throws IOException {
@@ -125,7 +125,7 @@ public final class WebServer implements AutoCloseable {
                     .result(Json.write(Map.of("error", "документ не найден")));
             return;
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(DocumentCard.of(record.get())));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.card(record.get().id()).orElseThrow()));
     }
 
     /** Non-public documents answer exactly like missing ones, so their existence does not leak. */

@@ -89,6 +89,33 @@ class CliTest {
     }
 
     @Test
+    void showJsonCarriesRequisitesStatusAndLinks() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        JsonNode card = Json.mapper().readTree(run("show", "--data", data.toString(), "--json", "2").out());
+        for (String field : List.of("kind", "issuer", "date", "number", "place", "title", "signatory", "level",
+                "territory", "status", "references", "approves", "approvedBy", "amends", "amendedBy", "repeals",
+                "repealedBy", "citedBy")) {
+            assertTrue(card.has(field), "card lacks " + field);
+        }
+        assertEquals("приказ", card.get("kind").asText());
+        assertEquals("действует", card.get("status").asText());
+        assertTrue(card.get("references").get(0).has("targetId"));
+    }
+
+    @Test
+    void editCorrectsARequisiteAndShowTellsItWasCorrected() throws Exception {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run edit = run("edit", "--data", data.toString(), "2", "--set", "number=287", "--set", "date=05.02.2024");
+        assertEquals(0, edit.exit(), edit.err());
+        JsonNode card = Json.mapper().readTree(run("show", "--data", data.toString(), "--json", "2").out());
+        assertEquals("287", card.get("number").asText());
+        assertEquals("2024-02-05", card.get("date").asText());
+        Run bad = run("edit", "--data", data.toString(), "2", "--set", "level=галактический");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().startsWith("ошибка: значение «галактический» не подходит для поля level"), bad.err());
+    }
+
+    @Test
     void showOfMissingDocumentFailsWithOneLineReason() {
         Run run = run("show", "--data", data.toString(), "42");
         assertNotEquals(0, run.exit());

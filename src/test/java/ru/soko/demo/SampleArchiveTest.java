@@ -52,6 +52,41 @@ class SampleArchiveTest {
         assertTrue(seen.keySet().containsAll(required), "formats present: " + seen);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "federal/2013-12-10_prikaz-1324.pdf         | pdf  | layer | подлежащей самообследованию",
+            "federal/2019-05-06_prikaz-590-219.docx     | docx | layer | (Минпросвещения России)",
+            "kuzbass/2020-07-24_prikaz-1291.doc         | doc  | layer | от 24.07.2020 № 1291",
+            "kuzbass/2020-07-24_polozhenie-rsoko.odt    | odt  | layer | о региональной системе оценки качества образования",
+            "kuzbass/2021-03-12_prikaz-655.rtf          | rtf  | layer | О внесении изменений в приказ министерства образования Кузбасса",
+            "kuzbass/2024-02-26_plan-vpr-2024.xlsx      | xlsx | layer | План мероприятий («дорожная карта»)",
+            "kuzbass/2024-08-28_ciklogramma-2024-2025.xls | xls | layer | Циклограмма мониторинговых процедур",
+            "chegem/2022-09-12_prikaz-134.html          | html | layer | ЧЕГЕМСКОГО МУНИЦИПАЛЬНОГО РАЙОНА",
+            "kuzbass/2024-02-05_prikaz-287.txt          | txt  | layer | Об организации самообследования образовательных организаций",
+            "novokuznetsk/2023-10-09_prikaz-1184.txt    | txt  | layer | мониторинга функциональной грамотности",
+            "federal/2024-02-12_pismo-02-27.txt         | txt  | layer | (РОСОБРНАДЗОР)"})
+    void eachFormatReadsItsText(String path, String format, String source, String phrase) {
+        DocumentRecord r = byPath.get(path);
+        assertEquals(format, r.format(), path);
+        assertEquals(TextSource.valueOf(source.toUpperCase()), r.textSource());
+        assertTrue(r.text().contains(phrase), path + " lacks «" + phrase + "»");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "kuzbass/2021-02-10_prikaz-388_scan.pdf                      | pdf  | Положения о реестре экспертов",
+            "kemerovo/2022-03-14_prikaz-436_scan.pdf                     | pdf  | О внесении изменений",
+            "schools/org-stm-1/2024_prikaz-9-samoobsledovanie_skan.png   | png  | О проведении самообследования",
+            "schools/org-chg-2/2023_prikaz-47-vpr_skan.jpg               | jpeg | всероссийских проверочных работ",
+            "schools/org-mar-3/2024_prikaz-112-plan-vsoko_skan.tiff      | tiff | внутренней системе оценки качества"})
+    void eachScanIsRecognised(String path, String format, String phrase) {
+        assumeTrue(TESSERACT, "Tesseract with rus+eng is not installed: OCR test skipped");
+        DocumentRecord r = byPath.get(path);
+        assertEquals(format, r.format(), path);
+        assertEquals(TextSource.OCR, r.textSource());
+        assertTrue(r.text().contains(phrase), path + " lacks «" + phrase + "»: " + r.text());
+    }
+
     @Test
     void windows1251AndKoi8rSamplesDecodeCorrectly() {
         List<DocumentRecord> texts = byPath.values().stream().filter(r -> r.format().equals("txt")).toList();

@@ -1,0 +1,147 @@
+package ru.soko.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import ru.soko.requisites.Citation;
+import ru.soko.requisites.Relation;
+
+/**
+ * The {@code citations} table: what each document cites, and which archive document that is. A
+ * citation resolves to the one document with the cited number (and date, where the citation has
+ * one); when two documents would fit, it stays unresolved rather than point at the wrong act.
+ * Resolution runs both ways on every insert, so the order in which acts arrive does not matter.
+ */
+final class Citations {
+
+    private static final String CANDIDATES = """
+            SELECT CASE WHEN count(*) = 1 THEN max(d.id) END FROM documents d
+            WHERE d.act_number = c.act_number AND (c.act_date IS NULL OR d.act_date = c.act_date)
+              AND d.id <> c.document_id""";
+
+    private Citations() {
+    }
+
+    static void insert(Connection c, long documentId, List<Citation> citations) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO citations (document_id, position, relation, kind, issuer, act_date, act_number, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int position = 0;
+            for (Citation citation : citations) {
+                if (citation.number() == null || citation.number().isBlank()) {
+                    continue;
+                }
+                ps.setLong(1, documentId);
+                ps.setInt(2, position++);
+                ps.setString(3, citation.relation().name().toLowerCase(Locale.ROOT));
+                ps.setString(4, citation.kind());
+                ps.setString(5, citation.issuer());
+                ps.setString(6, citation.date() == null ? null : citation.date().toString());
+                ps.setString(7, citation.number());
+                ps.setString(8, citation.title());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void delete(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM citations WHERE document_id = ?")) {
+            ps.setLong(1, documentId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Resolves this document's own citations and every unresolved citation that may point at it. */
+    static void resolveAround(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement own = c.prepareStatement(
+                "UPDATE citations AS c SET target_id = (" + CANDIDATES + ") WHERE c.document_id = ?")) {
+            own.setLong(1, documentId);
+            own.executeUpdate();
+        }
+        try (PreparedStatement others = c.prepareStatement("""
+                UPDATE citations AS c SET target_id = (%s)
+                WHERE c.target_id IS NULL AND c.act_number = (SELECT act_number FROM documents WHERE id = ?)"""
+                .formatted(CANDIDATES))) {
+            others.setLong(1, documentId);
+            others.executeUpdate();
+        }
+    }
+
+    /** Re-resolves citations that pointed at a document whose number or date was corrected. */
+    static void unresolveTargetsOf(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE citations SET target_id = NULL WHERE target_id = ?")) {
+            ps.setLong(1, documentId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE citations AS c SET target_id = (" + CANDIDATES + ") WHERE c.target_id IS NULL")) {
+            ps.executeUpdate();
+        }
+    }
+
+    static List<ResolvedCitation> of(Connection c, long documentId) throws SQLException {
+        List<ResolvedCitation> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT relation, kind, issuer, act_date, act_number, title, target_id FROM citations
+                WHERE document_id = ? ORDER BY position""")) {
+            ps.setLong(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long target = rs.getLong(7);
+                    result.add(new ResolvedCitation(Relation.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
+                            rs.getString(2), rs.getString(3),
+                            rs.getString(4) == null ? null : java.time.LocalDate.parse(rs.getString(4)),
+                            rs.getString(5), rs.getString(6), rs.wasNull() ? null : target));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Ids of documents citing {@code documentId} with the given relation (null: any relation). */
+    static List<Long> citing(Connection c, long documentId, Relation relation) throws SQLException {
+        String sql = "SELECT DISTINCT document_id FROM citations WHERE target_id = ?"
+                + (relation == null ? "" : " AND relation = ?") + " ORDER BY document_id";
+        Set<Long> ids = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, documentId);
+            if (relation != null) {
+                ps.setString(2, relation.name().toLowerCase(Locale.ROOT));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Documents whose status or links change when {@code documentId} arrives or changes. */
+    static Set<Long> neighbours(Connection c, long documentId) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT target_id FROM citations WHERE document_id = ? AND target_id IS NOT NULL
+                UNION SELECT document_id FROM citations WHERE target_id = ?
+                UNION SELECT a.document_id FROM citations a JOIN citations r ON r.target_id = a.target_id
+                      WHERE r.document_id = ? AND r.relation = 'repeals' AND a.relation = 'approved_by'""")) {
+            ps.setLong(1, documentId);
+            ps.setLong(2, documentId);
+            ps.setLong(3, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        ids.remove(documentId);
+        return ids;
+    }
+}
