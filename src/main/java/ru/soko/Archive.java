@@ -14,6 +14,8 @@ import ru.soko.ingest.IngestService;
 import ru.soko.requisites.IssuerDirectory;
 import ru.soko.requisites.RequisiteExtractor;
 import ru.soko.search.Analyzers;
+import ru.soko.search.DocumentMapper;
+import ru.soko.search.SearchVocabulary;
 import ru.soko.search.SearchIndex;
 import ru.soko.search.SearchService;
 
@@ -39,15 +41,17 @@ public final class Archive implements AutoCloseable {
         this.database = new Database(config.databaseFile());
         this.catalog = new Catalog(database, Clock.systemUTC());
         this.originals = new OriginalStore(config.originalsDir());
+        SearchVocabulary vocabulary = SearchVocabulary.load(config.indexConfigDir());
+        Analyzers analyzers = new Analyzers(vocabulary);
         SearchIndex opened;
         try {
-            opened = new SearchIndex(config.indexDir(), Analyzers.documents());
+            opened = new SearchIndex(config.indexDir(), analyzers.perField(), new DocumentMapper(vocabulary));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         this.index = opened;
-        this.search = new SearchService(index);
+        this.search = new SearchService(index, analyzers, vocabulary);
         this.requisites = new RequisiteExtractor(IssuerDirectory.load(config.indexConfigDir()));
     }
 

@@ -304,6 +304,19 @@ public final class Catalog {
         }
     }
 
+    private static List<String> citedNumbers(Connection c, long id) throws SQLException {
+        List<String> numbers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT act_number FROM citations WHERE document_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                }
+            }
+        }
+        return numbers;
+    }
+
     private static Map<String, String> overrides(Connection c, long id) throws SQLException {
         Map<String, String> result = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT field, value FROM overrides WHERE document_id = ? ORDER BY field")) {
@@ -378,6 +391,7 @@ public final class Catalog {
                 rs.getString("visibility"),
                 Instant.parse(rs.getString("ingested_at")),
                 effective,
-                Status.shown(effective.kind(), rs.getString("status")));
+                Status.shown(effective.kind(), rs.getString("status")),
+                citedNumbers(c, id));
     }
 }

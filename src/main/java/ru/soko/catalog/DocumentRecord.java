@@ -29,7 +29,8 @@ public record DocumentRecord(
         String visibility,
         java.time.Instant ingestedAt,
         Requisites requisites,
-        String status) {
+        String status,
+        List<String> citedNumbers) {
 
     public static final String IN_FORCE = "действует";
     public static final String REPEALED = "утратил силу";

@@ -1,15 +1,32 @@
 package ru.soko.search;
 
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import ru.soko.search.analysis.RussianAnalysis;
 
-/** The analysis chain used for documents. One place, so index and queries can never disagree. */
+/** The analysis of each field. One place, so index and queries can never disagree. */
 public final class Analyzers {
 
-    private Analyzers() {
+    private final Analyzer exact;
+    private final Analyzer lemma;
+    private final Analyzer perField;
+
+    public Analyzers(SearchVocabulary vocabulary) {
+        RussianAnalysis russian = new RussianAnalysis(vocabulary.protectedWords(), vocabulary.stopWords());
+        this.exact = russian.exact();
+        this.lemma = russian.lemma();
+        this.perField = new PerFieldAnalyzerWrapper(exact, Map.of(
+                IndexFields.TITLE_LEMMA, lemma,
+                IndexFields.TEXT_LEMMA, lemma,
+                IndexFields.ISSUER_TEXT, lemma));
     }
 
-    public static Analyzer documents() {
-        return new RussianAnalyzer();
+    public Analyzer perField() {
+        return perField;
+    }
+
+    public Analyzer lemma() {
+        return lemma;
     }
 }

@@ -22,12 +22,14 @@ import ru.soko.catalog.DocumentRecord;
 public final class SearchIndex implements AutoCloseable {
 
     private final Analyzer analyzer;
+    private final DocumentMapper mapper;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    public SearchIndex(Path dir, Analyzer analyzer) {
+    public SearchIndex(Path dir, Analyzer analyzer, DocumentMapper mapper) {
         this.analyzer = analyzer;
+        this.mapper = mapper;
         try {
             this.directory = FSDirectory.open(dir);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -53,10 +55,14 @@ public final class SearchIndex implements AutoCloseable {
         return analyzer;
     }
 
+    DocumentMapper mapper() {
+        return mapper;
+    }
+
     /** Adds or replaces the entry of one document; visible to searches after {@link #commit()}. */
     public void upsert(DocumentRecord record) {
         try {
-            writer.updateDocument(new Term(IndexFields.ID, Long.toString(record.id())), IndexFields.toLucene(record));
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(record.id())), mapper.toLucene(record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
             long[] count = {0};
             source.accept(record -> {
                 try {
-                    writer.addDocument(IndexFields.toLucene(record));
+                    writer.addDocument(mapper.toLucene(record));
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

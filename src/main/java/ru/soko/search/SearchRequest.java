@@ -1,17 +1,48 @@
 package ru.soko.search;
 
-/** A query as a user typed it, with paging. */
-public record SearchRequest(String query, int offset, int limit) {
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query as a user typed it, with the chosen facet values (several values of one facet combine
+ * with OR, different facets with AND), the order and the page.
+ */
+public record SearchRequest(String query, int offset, int limit, Map<String, List<String>> filters, Order order) {
 
     public static final int MAX_LIMIT = 100;
+    public static final int MAX_OFFSET = 10_000;
+
+    public enum Order { RELEVANCE, DATE }
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
-        if (offset < 0) {
-            throw new InvalidQueryException("смещение не может быть отрицательным");
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new InvalidQueryException("смещение должно быть от 0 до " + MAX_OFFSET);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidQueryException("число результатов должно быть от 1 до " + MAX_LIMIT);
         }
+        filters = filters == null ? Map.of() : copy(filters);
+        for (String dim : filters.keySet()) {
+            if (!FacetDims.ALL.contains(dim)) {
+                throw new InvalidQueryException("неизвестный фильтр «" + dim + "»: можно " + String.join(", ", FacetDims.ALL));
+            }
+        }
+        order = order == null ? Order.RELEVANCE : order;
+    }
+
+    public SearchRequest(String query, int offset, int limit) {
+        this(query, offset, limit, Map.of(), Order.RELEVANCE);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> filters) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        filters.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                copy.put(k, List.copyOf(v));
+            }
+        });
+        return Map.copyOf(copy);
     }
 }

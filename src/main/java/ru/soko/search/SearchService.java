@@ -1,88 +1,187 @@
 package ru.soko.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 
-/** Runs a user's query against the index and shapes the answer. */
+/** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
 
     private static final int SNIPPET_PASSAGES = 2;
-    private static final int MAX_QUERY_LENGTH = 1000;
-    private static final int FALLBACK_SNIPPET_CHARS = 240;
+    private static final int FACET_VALUES = 30;
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
+    private static final Sort BY_DATE = new Sort(sortField(), new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
 
     private final SearchIndex index;
+    private final Analyzers analyzers;
+    private final QueryFactory queries;
+    private IndexReader facetReader;
+    private SortedSetDocValuesReaderState facetState;
 
-    public SearchService(SearchIndex index) {
+    public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
         this.index = index;
+        this.analyzers = analyzers;
+        this.queries = new QueryFactory(analyzers, vocabulary);
     }
 
     public SearchResult search(SearchRequest request) {
-        Query userQuery = parse(request.query());
-        Query query = publicOnly(userQuery);
+        Query userQuery = queries.build(request.query());
+        Query ranked = FunctionScoreQuery.boostByValue(publicOnly(userQuery), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
         return index.withSearcher(searcher -> {
-            int wanted = request.offset() + request.limit();
-            TopDocs top = request.query().isEmpty()
-                    ? searcher.search(query, wanted, new Sort(new SortField(IndexFields.ORDER, SortField.Type.LONG, true)))
-                    : searcher.search(query, wanted);
-            long total = searcher.search(query, new TotalHitCountCollectorManager(searcher.getSlices()));
-            ScoreDoc[] page = slice(top.scoreDocs, request.offset(), request.limit());
-            String[] snippets = snippets(searcher, userQuery, page, request.query().isEmpty());
-            List<SearchHit> hits = new ArrayList<>(page.length);
-            for (int i = 0; i < page.length; i++) {
-                Document doc = searcher.storedFields().document(page[i].doc);
-                String snippet = snippets[i] != null ? snippets[i] : leadingText(doc.get(IndexFields.TEXT));
-                String date = doc.get(IndexFields.DATE);
-                hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
-                        doc.get(IndexFields.ISSUER), date == null ? null : LocalDate.parse(date),
-                        doc.get(IndexFields.NUMBER), doc.get(IndexFields.STATUS),
-                        doc.get(IndexFields.SOURCE_NAME), Float.isNaN(page[i].score) ? 0f : page[i].score, snippet));
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return new SearchResult(0, List.of(), Map.of());
             }
-            return new SearchResult(total, hits, Map.of());
+            DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), ranked);
+            request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
+            DrillSideways sideways = new DrillSideways(searcher, index.mapper().facetsConfig(), facetState(searcher));
+            int wanted = request.offset() + request.limit();
+            Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
+                    : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
+            DrillSideways.DrillSidewaysResult result = sort == null ? sideways.search(drill, wanted)
+                    : sideways.search(drill, null, null, wanted, sort, true);
+            ScoreDoc[] page = slice(result.hits.scoreDocs, request.offset(), request.limit());
+            return new SearchResult(total(result), hits(searcher, userQuery, page, request.query().isEmpty()),
+                    facets(result.facets, indexedDims(facetState(searcher))));
         });
     }
 
-    Query parse(String text) {
-        if (text.isEmpty()) {
-            return new MatchAllDocsQuery();
-        }
-        if (text.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidQueryException("запрос слишком длинный: не больше " + MAX_QUERY_LENGTH + " символов");
-        }
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                new String[] {IndexFields.TITLE, IndexFields.TEXT}, index.analyzer(),
-                Map.of(IndexFields.TITLE, 3f, IndexFields.TEXT, 1f));
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        try {
-            return parser.parse(text);
-        } catch (ParseException | RuntimeException e) {
-            // A stray quote or bracket should not cost the user their search: retry with the text taken literally.
-            try {
-                return parser.parse(QueryParser.escape(text));
-            } catch (ParseException | RuntimeException again) {
-                throw new InvalidQueryException("не удалось разобрать запрос «" + text + "»: проверьте кавычки и скобки");
+    /** Documents most like this one by their words, public ones only, without copies of the same text. */
+    public List<SearchHit> similar(long id, int limit) {
+        return index.withSearcher(searcher -> {
+            TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
             }
+            Document source = searcher.storedFields().document(self.scoreDocs[0].doc);
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzers.lemma());
+            mlt.setFieldNames(new String[] {IndexFields.TEXT_LEMMA});
+            mlt.setMinTermFreq(2);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(40);
+            Query like = mlt.like(IndexFields.TEXT_LEMMA, new StringReader(source.get(IndexFields.TEXT)));
+            BooleanQuery query = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(IndexFields.VISIBILITY, "public")), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), BooleanClause.Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(IndexFields.TEXT_SHA, source.get(IndexFields.TEXT_SHA))), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            TopDocs top = searcher.search(query, limit);
+            return hits(searcher, like, top.scoreDocs, true);
+        });
+    }
+
+    private synchronized SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        // Building the state walks every facet value; it is kept until the index changes.
+        if (facetReader != searcher.getIndexReader()) {
+            facetState = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), index.mapper().facetsConfig());
+            facetReader = searcher.getIndexReader();
         }
+        return facetState;
+    }
+
+    private static String[] path(String dim, String value) {
+        return FacetDims.TERRITORY.equals(dim) ? value.split(java.util.regex.Pattern.quote(FacetDims.PATH_SEPARATOR)) : new String[] {value};
+    }
+
+    private static long total(DrillSideways.DrillSidewaysResult result) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs docs : result.drillDownFacetsCollector.getMatchingDocs()) {
+            total += docs.totalHits();
+        }
+        return total;
+    }
+
+    private static Set<String> indexedDims(SortedSetDocValuesReaderState state) {
+        Set<String> dims = new java.util.HashSet<>();
+        state.getDims().forEach(dims::add);
+        return dims;
+    }
+
+    private static Map<String, List<FacetValue>> facets(Facets facets, Set<String> indexed) throws IOException {
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        for (String dim : FacetDims.ALL) {
+            List<FacetValue> values = new ArrayList<>();
+            // Lucene refuses to count a dimension no document has yet; it is simply empty here.
+            FacetResult top = indexed.contains(dim) ? facets.getTopChildren(FACET_VALUES, dim) : null;
+            if (top != null) {
+                for (LabelAndValue lv : top.labelValues) {
+                    values.add(new FacetValue(lv.label, lv.value.longValue()));
+                    if (FacetDims.TERRITORY.equals(dim)) {
+                        FacetResult children = facets.getTopChildren(FACET_VALUES, dim, lv.label);
+                        if (children != null) {
+                            for (LabelAndValue child : children.labelValues) {
+                                values.add(new FacetValue(lv.label + FacetDims.PATH_SEPARATOR + child.label, child.value.longValue()));
+                            }
+                        }
+                    }
+                }
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean noHighlight) throws IOException {
+        String[] snippets = snippets(searcher, query, page, noHighlight);
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = searcher.storedFields().document(page[i].doc);
+            String date = doc.get(IndexFields.DATE);
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
+                    doc.get(IndexFields.ISSUER), date == null ? null : LocalDate.parse(date), doc.get(IndexFields.NUMBER),
+                    doc.get(IndexFields.STATUS), doc.get(IndexFields.SOURCE_NAME), score,
+                    snippets[i] == null ? "" : snippets[i]));
+        }
+        return hits;
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean noHighlight) throws IOException {
+        if (page.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(500_000)
+                .withMaxNoHighlightPassages(1)
+                // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
+                .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
+                .build();
+        Query forHighlight = noHighlight ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+        TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        return highlighter.highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
     }
 
     private static Query publicOnly(Query query) {
@@ -92,27 +191,10 @@ public final class SearchService {
                 .build();
     }
 
-    private String[] snippets(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean emptyQuery)
-            throws IOException {
-        if (emptyQuery || page.length == 0) {
-            return new String[page.length];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(500_000)
-                .build();
-        TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
-                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlight(IndexFields.TEXT, query, pageDocs, SNIPPET_PASSAGES);
-    }
-
-    private static String leadingText(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ").strip();
-        String cut = flat.length() > FALLBACK_SNIPPET_CHARS ? flat.substring(0, FALLBACK_SNIPPET_CHARS) + "…" : flat;
-        return HtmlEscape.text(cut);
+    private static SortField sortField() {
+        SortField field = new SortField(IndexFields.DATE_SORT, SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return field;
     }
 
     private static ScoreDoc[] slice(ScoreDoc[] all, int offset, int limit) {

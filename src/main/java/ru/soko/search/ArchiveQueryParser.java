@@ -1,0 +1,100 @@
+package ru.soko.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+
+/**
+ * The query language for experts, on top of Lucene's classic syntax: words are looked for in the
+ * title and the text, as written and by lemma; {@code "phrases"}, {@code -word}, {@code OR} work as
+ * usual; field prefixes {@code title:}, {@code issuer:}, {@code kind:}, {@code number:}, {@code year:}
+ * (or their Russian names) and a date range {@code date:[2020-01-01 TO 2022-12-31]} narrow the search.
+ */
+final class ArchiveQueryParser extends QueryParser {
+
+    static final String DEFAULT_FIELD = "_all";
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("заголовок", "title"), Map.entry("название", "title"), Map.entry("издатель", "issuer"),
+            Map.entry("вид", "kind"), Map.entry("номер", "number"), Map.entry("год", "year"),
+            Map.entry("дата", "date"), Map.entry("текст", "text"));
+
+    private final Map<String, Float> textFields;
+    private final Map<String, Float> titleFields;
+
+    ArchiveQueryParser(Analyzer perField, Map<String, Float> textFields, Map<String, Float> titleFields) {
+        super(DEFAULT_FIELD, perField);
+        this.textFields = textFields;
+        this.titleFields = titleFields;
+        setDefaultOperator(Operator.AND);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+        String name = ALIASES.getOrDefault(field.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT));
+        return switch (name) {
+            case DEFAULT_FIELD -> any(textFields, text, quoted);
+            case "title" -> any(titleFields, text, quoted);
+            case "text" -> any(Map.of(IndexFields.TEXT, 1f, IndexFields.TEXT_LEMMA, 1f), text, quoted);
+            case "issuer" -> super.getFieldQuery(IndexFields.ISSUER_TEXT, text, quoted);
+            case "kind" -> new TermQuery(new Term(IndexFields.KIND, text.toLowerCase(Locale.ROOT).replace("отчет", "отчёт")));
+            case "number" -> new TermQuery(new Term(IndexFields.NUMBER_KEY, RequisiteQuery.normaliseNumber(text)));
+            case "year" -> IntPoint.newExactQuery(IndexFields.YEAR, year(text));
+            case "date" -> new TermQuery(new Term(IndexFields.DATE, RequisiteQuery.isoDate(text)));
+            default -> throw new ParseException("неизвестное поле «" + field + "»: можно title, issuer, kind, number, year, date");
+        };
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String from, String to, boolean startInclusive, boolean endInclusive)
+            throws ParseException {
+        String name = ALIASES.getOrDefault(field.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT));
+        return switch (name) {
+            case "date" -> TermRangeQuery.newStringRange(IndexFields.DATE, open(from) ? null : RequisiteQuery.isoDate(from),
+                    open(to) ? null : RequisiteQuery.isoDate(to), startInclusive, endInclusive);
+            case "year" -> IntPoint.newRangeQuery(IndexFields.YEAR, open(from) ? Integer.MIN_VALUE : year(from),
+                    open(to) ? Integer.MAX_VALUE : year(to));
+            default -> throw new ParseException("диапазон возможен только для date и year");
+        };
+    }
+
+    private Query any(Map<String, Float> fields, String text, boolean quoted) throws ParseException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Map.Entry<String, Float> f : fields.entrySet()) {
+            Query q = super.getFieldQuery(f.getKey(), text, quoted);
+            if (q != null) {
+                any.add(new BoostQuery(q, f.getValue()), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static boolean open(String bound) {
+        return bound == null || bound.equals("*");
+    }
+
+    private static int year(String text) throws ParseException {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ParseException("год «" + text + "» должен быть числом");
+        }
+    }
+
+    static List<String> fieldNames() {
+        return List.of("title", "issuer", "kind", "number", "year", "date");
+    }
+}

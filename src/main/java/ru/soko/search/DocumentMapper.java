@@ -1,0 +1,145 @@
+package ru.soko.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import ru.soko.catalog.DocumentRecord;
+import ru.soko.requisites.Requisites;
+
+/**
+ * How a catalogued document becomes a Lucene document. The index holds everything a result list
+ * shows, so answering a query needs no trip to SQLite; facets live in doc values.
+ */
+public final class DocumentMapper {
+
+    /** Stored with offsets in the postings, so snippets need no re-analysis. */
+    private static final FieldType STORED_WITH_OFFSETS = type(true);
+    /** Lemma fields: not stored (the text is stored once), offsets for highlighting through masking. */
+    private static final FieldType OFFSETS_ONLY = type(false);
+
+    private final ProcedureDetector procedures;
+    private final FacetsConfig facets = FacetDims.config();
+    private final float repealedFactor;
+
+    public DocumentMapper(SearchVocabulary vocabulary) {
+        this.procedures = new ProcedureDetector(vocabulary.procedures());
+        this.repealedFactor = vocabulary.weight("factor.repealed", 0.8f);
+    }
+
+    FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    public Document toLucene(DocumentRecord record) {
+        Requisites r = record.requisites();
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, Long.toString(record.id()), Field.Store.YES));
+        doc.add(new StringField(IndexFields.SHA, record.sha256(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.TEXT_SHA, textHash(record.text()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(IndexFields.ORDER, record.id()));
+        String title = nullToEmpty(record.title());
+        doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
+        doc.add(new Field(IndexFields.TITLE_LEMMA, title, OFFSETS_ONLY));
+        doc.add(new Field(IndexFields.TEXT, record.text(), STORED_WITH_OFFSETS));
+        doc.add(new Field(IndexFields.TEXT_LEMMA, record.text(), OFFSETS_ONLY));
+        doc.add(new StoredField(IndexFields.SOURCE_NAME, record.sourceName()));
+        doc.add(new StringField(IndexFields.VISIBILITY, record.visibility(), Field.Store.YES));
+        keyword(doc, IndexFields.FORMAT, record.format());
+        keyword(doc, IndexFields.KIND, r.kind());
+        keyword(doc, IndexFields.ISSUER, r.issuer());
+        keyword(doc, IndexFields.STATUS, record.status());
+        if (r.issuer() != null) {
+            doc.add(new TextField(IndexFields.ISSUER_TEXT, r.issuer() + " " + String.join(" ", r.coIssuers()), Field.Store.NO));
+        }
+        if (r.number() != null) {
+            doc.add(new StoredField(IndexFields.NUMBER, r.number()));
+            doc.add(new StringField(IndexFields.NUMBER_KEY, RequisiteQuery.normaliseNumber(r.number()), Field.Store.NO));
+        }
+        LocalDate date = r.date();
+        if (date != null) {
+            keyword(doc, IndexFields.DATE, date.toString());
+            doc.add(new NumericDocValuesField(IndexFields.DATE_SORT, date.toEpochDay()));
+        }
+        Integer year = date != null ? Integer.valueOf(date.getYear()) : r.year();
+        if (year != null) {
+            doc.add(new IntPoint(IndexFields.YEAR, year));
+            doc.add(new StoredField(IndexFields.YEAR, year));
+        }
+        for (String cited : record.citedNumbers()) {
+            doc.add(new StringField(IndexFields.CITES, RequisiteQuery.normaliseNumber(cited), Field.Store.NO));
+        }
+        doc.add(new DoubleDocValuesField(IndexFields.RANK,
+                DocumentRecord.REPEALED.equals(record.status()) ? repealedFactor : 1.0));
+        addFacets(doc, record, year);
+        try {
+            return facets.build(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addFacets(Document doc, DocumentRecord record, Integer year) {
+        Requisites r = record.requisites();
+        facet(doc, FacetDims.KIND, r.kind());
+        facet(doc, FacetDims.ISSUER, r.issuer());
+        r.coIssuers().forEach(co -> facet(doc, FacetDims.ISSUER, co));
+        facet(doc, FacetDims.LEVEL, r.level());
+        if (r.region() != null) {
+            doc.add(r.municipality() == null
+                    ? new SortedSetDocValuesFacetField(FacetDims.TERRITORY, r.region())
+                    : new SortedSetDocValuesFacetField(FacetDims.TERRITORY, r.region(), r.municipality()));
+        }
+        facet(doc, FacetDims.YEAR, year == null ? null : year.toString());
+        facet(doc, FacetDims.STATUS, record.status());
+        procedures.detect(record.title() + "\n" + record.text()).forEach(p -> facet(doc, FacetDims.PROCEDURE, p));
+        facet(doc, FacetDims.FORMAT, record.format().toUpperCase(Locale.ROOT));
+    }
+
+    private static void facet(Document doc, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new SortedSetDocValuesFacetField(dim, value));
+        }
+    }
+
+    private static void keyword(Document doc, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StringField(name, value, Field.Store.YES));
+        }
+    }
+
+    /** Same words in the same order: the same text, whatever file it came in. */
+    private static String textHash(String text) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            String normalised = text.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+            return java.util.HexFormat.of().formatHex(digest.digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FieldType type(boolean stored) {
+        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

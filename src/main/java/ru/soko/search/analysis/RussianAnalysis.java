@@ -1,0 +1,119 @@
+package ru.soko.search.analysis;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import morfologik.stemming.Dictionary;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.morfologik.MorfologikFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The analysis chains of the archive. Every chain folds «ё» into «е» before it tokenizes, so the
+ * two letters are one for search whichever a text or a query uses.
+ * <ul>
+ *   <li>exact: words as written, lower-cased;</li>
+ *   <li>lemma: dictionary lemmas (Morfologik with LanguageTool's Russian dictionary, built from AOT),
+ *       Snowball stems for words the dictionary lacks, acronyms protected, stop words out;</li>
+ *   <li>stem: Snowball stems only — the baseline the lemma chain is measured against.</li>
+ * </ul>
+ */
+public final class RussianAnalysis {
+
+    private static final String DICTIONARY = "org/languagetool/resource/ru/russian.dict";
+    private static final NormalizeCharMap YO = yoMap();
+
+    private final Dictionary dictionary;
+    private final CharArraySet protectedWords;
+    private final CharArraySet stopWords;
+
+    public RussianAnalysis(CharArraySet protectedWords, CharArraySet stopWords) {
+        this.dictionary = loadDictionary();
+        this.protectedWords = protectedWords;
+        this.stopWords = stopWords;
+    }
+
+    public Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new MappingCharFilter(YO, reader);
+            }
+        };
+    }
+
+    public Analyzer lemma() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, stopWords);
+                stream = new SetKeywordMarkerFilter(stream, protectedWords);
+                stream = new MorfologikFilter(stream, dictionary);
+                stream = new UnknownWordStemFilter(stream);
+                stream = new YoFoldFilter(stream);
+                return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
+            }
+
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new MappingCharFilter(YO, reader);
+            }
+        };
+    }
+
+    public Analyzer stem() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, stopWords);
+                return new TokenStreamComponents(source, new SnowballFilter(stream, new RussianStemmer()));
+            }
+
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return new MappingCharFilter(YO, reader);
+            }
+        };
+    }
+
+    private static Dictionary loadDictionary() {
+        URL url = RussianAnalysis.class.getClassLoader().getResource(DICTIONARY);
+        if (url == null) {
+            throw new IllegalStateException("Russian dictionary missing from the class path: " + DICTIONARY);
+        }
+        try {
+            return Dictionary.read(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Russian dictionary", e);
+        }
+    }
+
+    private static NormalizeCharMap yoMap() {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        builder.add("ё", "е");
+        builder.add("Ё", "Е");
+        return builder.build();
+    }
+}
