@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * Rewrites a query so that an abbreviation and its full words find each other: «ВПР» becomes
  * {@code (ВПР OR "всероссийские проверочные работы")}, and «всероссийских проверочных работ» (in any
- * form, matched by lemma) becomes {@code (всероссийских проверочных работ OR ВПР)}. Text inside
+ * form, matched by lemma) becomes {@code ("всероссийских проверочных работ"~2 OR ВПР)}. Text inside
  * quotes and words with a field prefix are left as the user wrote them.
  */
 final class AbbreviationExpander {
@@ -83,8 +83,9 @@ final class AbbreviationExpander {
             Match match = longestExpansionAt(tokens, i);
             if (match != null) {
                 int end = tokens.get(i + match.length() - 1).end();
-                out.append(text, copied, t.start()).append('(').append(text, t.start(), end)
-                        .append(" OR ").append(match.abbreviation()).append(')');
+                // A sloppy phrase keeps the words together (in any form, through the lemma field).
+                out.append(text, copied, t.start()).append("(\"").append(text.substring(t.start(), end).replace("\"", ""))
+                        .append("\"~2 OR ").append(match.abbreviation()).append(')');
                 copied = end;
                 i += match.length();
                 continue;

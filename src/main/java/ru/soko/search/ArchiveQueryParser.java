@@ -8,8 +8,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -38,6 +37,8 @@ final class ArchiveQueryParser extends QueryParser {
         this.textFields = textFields;
         this.titleFields = titleFields;
         setDefaultOperator(Operator.AND);
+        // Word by word, so that each word may match in any field (one in the title, another in the text).
+        setSplitOnWhitespace(true);
     }
 
     @Override
@@ -69,17 +70,19 @@ final class ArchiveQueryParser extends QueryParser {
         };
     }
 
+    /**
+     * The best of the fields, plus a share of the others. A disjunction rather than a boolean query,
+     * because the parser would turn a boolean query's optional clauses into required ones.
+     */
     private Query any(Map<String, Float> fields, String text, boolean quoted) throws ParseException {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
+        List<Query> perField = new java.util.ArrayList<>();
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             Query q = super.getFieldQuery(f.getKey(), text, quoted);
             if (q != null) {
-                any.add(new BoostQuery(q, f.getValue()), BooleanClause.Occur.SHOULD);
-                clauses++;
+                perField.add(new BoostQuery(q, f.getValue()));
             }
         }
-        return clauses == 0 ? null : any.build();
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.3f);
     }
 
     private static boolean open(String bound) {
