@@ -25,6 +25,8 @@ import ru.soko.search.SearchService;
  */
 public final class Archive implements AutoCloseable {
 
+    private static final int SIMILAR = 5;
+
     private final AppConfig config;
     private final Database database;
     private final Catalog catalog;
@@ -106,7 +108,9 @@ public final class Archive implements AutoCloseable {
 
     /** A document's full card: effective requisites, status, links and file facts. */
     public java.util.Optional<ru.soko.catalog.DocumentCard> card(long id) {
-        return catalog.get(id).map(r -> ru.soko.catalog.DocumentCard.of(r, catalog.links(id), catalog.overrides(id)));
+        return catalog.get(id).map(r -> ru.soko.catalog.DocumentCard.of(r, catalog.links(id), catalog.overrides(id),
+                search.similar(id, SIMILAR).stream()
+                        .map(h -> new ru.soko.catalog.DocumentCard.Related(Long.parseLong(h.id()), h.title())).toList()));
     }
 
     /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */

@@ -34,6 +34,7 @@ public record DocumentCard(
         List<Long> repeals,
         List<Long> repealedBy,
         List<Long> citedBy,
+        List<Related> similar,
         List<String> corrected,
         String sourceName,
         String sourcePath,
@@ -59,12 +60,17 @@ public record DocumentCard(
     public record Territory(String region, String municipality) {
     }
 
+    /** Another archive document, named for a person. */
+    public record Related(long id, String title) {
+    }
+
     /** A cited act as written, with the archive document it resolved to. */
     public record Reference(String relation, String kind, String issuer, LocalDate date, String number, String title,
                             Long targetId) {
     }
 
-    public static DocumentCard of(DocumentRecord r, DocumentLinks links, Map<String, String> overrides) {
+    public static DocumentCard of(DocumentRecord r, DocumentLinks links, Map<String, String> overrides,
+                                  List<Related> similar) {
         Requisites q = r.requisites();
         Territory territory = q.region() == null && q.municipality() == null ? null : new Territory(q.region(), q.municipality());
         List<Reference> references = links.references().stream()
@@ -74,7 +80,7 @@ public record DocumentCard(
         return new DocumentCard(r.id(), r.title(), q.kind(), q.issuer(), q.coIssuers(), q.date(), q.year(), q.number(),
                 q.place(), q.signatory(), q.level(), territory, q.organisation(), q.reportYear(), r.status(),
                 references, links.approves(), links.approvedBy(), links.amends(), links.amendedBy(), links.repeals(),
-                links.repealedBy(), links.citedBy(), List.copyOf(overrides.keySet()), r.sourceName(), r.sourcePath(),
+                links.repealedBy(), links.citedBy(), List.copyOf(similar), List.copyOf(overrides.keySet()), r.sourceName(), r.sourcePath(),
                 r.mediaType(), r.format(), r.sizeBytes(), r.sha256(), r.text().length(), r.textSource().dbValue(),
                 r.textTruncated(), r.needsOcr(), r.warnings(), r.visibility(), r.ingestedAt(), r.metadata());
     }

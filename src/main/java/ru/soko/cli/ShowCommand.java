@@ -62,6 +62,7 @@ public final class ShowCommand implements Callable<Integer> {
         line(s, "Отменяет", ids(c.repeals()));
         line(s, "Отменён", ids(c.repealedBy()));
         line(s, "На него ссылаются", ids(c.citedBy()));
+        c.similar().forEach(r -> line(s, "Похожий", "№ " + r.id() + " " + r.title()));
         line(s, "Исправлено вручную", c.corrected().isEmpty() ? null : String.join(", ", c.corrected()));
         c.references().forEach(ref -> line(s, "Ссылка", java.util.stream.Stream.of(ref.kind(), ref.issuer(),
                         ref.date() == null ? null : "от " + ref.date(), "№ " + ref.number(),

@@ -41,6 +41,11 @@ public record AppConfig(
                 workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir);
     }
 
+    public AppConfig withIndexConfigDir(Path dir) {
+        return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
+                workerHeapMb, ocrEnabled, ocrLanguages, Optional.of(dir), templatesDir);
+    }
+
     public Path databaseFile() {
         return dataDir.resolve("archive.db");
     }
