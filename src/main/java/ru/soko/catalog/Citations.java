@@ -95,10 +95,11 @@ final class Citations {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long target = rs.getLong(7);
+                    Long targetId = rs.wasNull() ? null : target;
                     result.add(new ResolvedCitation(Relation.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
                             rs.getString(2), rs.getString(3),
                             rs.getString(4) == null ? null : java.time.LocalDate.parse(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.wasNull() ? null : target));
+                            rs.getString(5), rs.getString(6), targetId));
                 }
             }
         }

@@ -38,6 +38,7 @@ public final class TikaTextExtractor {
 
     private final AutoDetectParser parser = new AutoDetectParser();
     private final Detector detector = parser.getDetector();
+    private final RussianEncodingDetector encodings = new RussianEncodingDetector();
 
     public Extraction extract(ExtractRequest request) {
         Path path = Path.of(request.path());
@@ -126,6 +127,7 @@ public final class TikaTextExtractor {
     private ParseContext context(ExtractRequest request, boolean ocr) {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        context.set(org.apache.tika.detect.EncodingDetector.class, encodings);
         TesseractOCRConfig ocrConfig = new TesseractOCRConfig();
         ocrConfig.setSkipOcr(!ocr);
         if (ocr) {

@@ -1,5 +1,145 @@
 package ru.soko.requisites;
-// PLACEHOLDER in the worktree only; replaced by the real class.
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import ru.soko.util.Json;
+
+/**
+ * The issuers the archive knows, each under one canonical name. Text names a body in many ways —
+ * in capitals, declined («приказом министерства образования Кузбасса»), shortened
+ * («Минобразования Кузбасса», «КРИПКиПРО»), broken over lines — and every one of them must land on
+ * the same canonical name, so recognition runs on {@link TextNormalizer#matchForm} text with the
+ * patterns of {@code issuers.json}. Immutable once loaded.
+ */
 public final class IssuerDirectory {
-    public static IssuerDirectory load(java.util.Optional<java.nio.file.Path> dir) { return new IssuerDirectory(); }
+
+    static final String RESOURCE = "index-config/issuers.json";
+    static final String FILE_NAME = "issuers.json";
+
+    /** An issuer found in text, with where its name stands in the match form of that text. */
+    record Found(Issuer issuer, int start, int end) {
+    }
+
+    private record Compiled(Issuer issuer, List<Pattern> patterns) {
+    }
+
+    private final List<Compiled> issuers;
+    private final Map<String, String> placeByTown;
+
+    IssuerDirectory(List<Issuer> entries) {
+        List<Compiled> compiled = new ArrayList<>();
+        Map<String, String> towns = new LinkedHashMap<>();
+        for (Issuer issuer : entries) {
+            if (issuer.name() == null || issuer.name().isBlank()) {
+                throw new IllegalArgumentException("В справочнике издателей есть запись без названия");
+            }
+            List<Pattern> patterns = new ArrayList<>();
+            for (String p : issuer.patterns()) {
+                patterns.add(compile(issuer.name(), p));
+            }
+            compiled.add(new Compiled(issuer, List.copyOf(patterns)));
+            if (issuer.place() != null) {
+                towns.putIfAbsent(townOf(issuer.place()), issuer.place());
+            }
+        }
+        this.issuers = List.copyOf(compiled);
+        this.placeByTown = Map.copyOf(towns);
+    }
+
+    /**
+     * Loads {@code issuers.json} from the configured index-config directory when it holds one,
+     * otherwise the copy the build puts on the classpath.
+     */
+    public static IssuerDirectory load(Optional<Path> indexConfigDir) {
+        Optional<Path> file = indexConfigDir.map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile);
+        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : classpathStream()) {
+            List<Issuer> entries = Json.mapper().readValue(in, new TypeReference<List<Issuer>>() { });
+            return new IssuerDirectory(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Не удалось прочитать справочник издателей "
+                    + file.map(Path::toString).orElse(RESOURCE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<Issuer> all() {
+        return issuers.stream().map(Compiled::issuer).toList();
+    }
+
+    public Optional<Issuer> byName(String canonicalName) {
+        return all().stream().filter(i -> i.name().equals(canonicalName)).findFirst();
+    }
+
+    /** The issuer named first in {@code text} (the longer name when two start together). */
+    public Optional<Issuer> recognise(String text) {
+        List<Found> found = findAll(TextNormalizer.matchForm(text));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).issuer());
+    }
+
+    /** Every issuer named in a text already in match form, by first position, one entry per issuer. */
+    List<Found> findAll(String matchForm) {
+        Map<String, Found> best = new LinkedHashMap<>();
+        for (Compiled c : issuers) {
+            for (Pattern p : c.patterns()) {
+                Matcher m = p.matcher(matchForm);
+                if (m.find()) {
+                    Found f = new Found(c.issuer(), m.start(), m.end());
+                    best.merge(c.issuer().name(), f, IssuerDirectory::earlierOrLonger);
+                }
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingInt(Found::start).thenComparing(f -> -(f.end() - f.start())))
+                .toList();
+    }
+
+    /** The canonical place of issue («г. Кемерово») for a town written bare («Кемерово»). */
+    Optional<String> placeOfTown(String town) {
+        return Optional.ofNullable(placeByTown.get(town.strip()));
+    }
+
+    /** Known towns, longest first, so that «Чегем Второй» wins over «Чегем». */
+    List<String> towns() {
+        return placeByTown.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    private static Found earlierOrLonger(Found a, Found b) {
+        if (a.start() != b.start()) {
+            return a.start() < b.start() ? a : b;
+        }
+        return a.end() >= b.end() ? a : b;
+    }
+
+    private static String townOf(String place) {
+        return place.replaceFirst("^(г\\.|р\\.п\\.|с\\.п\\.|пгт|с\\.|п\\.)\\s*", "").strip();
+    }
+
+    private static Pattern compile(String issuer, String pattern) {
+        try {
+            return Pattern.compile("(?<![\\p{L}\\d])(?:" + pattern + ")(?![\\p{L}\\d])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Ошибка в шаблоне издателя «" + issuer + "»: " + e.getDescription(), e);
+        }
+    }
+
+    private static InputStream classpathStream() throws IOException {
+        InputStream in = IssuerDirectory.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IOException("ресурс " + RESOURCE + " не найден");
+        }
+        return in;
+    }
 }

@@ -13,9 +13,18 @@ public final class Analyzers {
     private final Analyzer perField;
 
     public Analyzers(SearchVocabulary vocabulary) {
+        this(vocabulary, false);
+    }
+
+    /** The same layout with Snowball stems in place of lemmas: the alternative docs/SEARCH.md measures. */
+    static Analyzers stemmingOnly(SearchVocabulary vocabulary) {
+        return new Analyzers(vocabulary, true);
+    }
+
+    private Analyzers(SearchVocabulary vocabulary, boolean stemOnly) {
         RussianAnalysis russian = new RussianAnalysis(vocabulary.protectedWords(), vocabulary.stopWords());
         this.exact = russian.exact();
-        this.lemma = russian.lemma();
+        this.lemma = stemOnly ? russian.stem() : russian.lemma();
         this.perField = new PerFieldAnalyzerWrapper(exact, Map.of(
                 IndexFields.TITLE_LEMMA, lemma,
                 IndexFields.TEXT_LEMMA, lemma,

@@ -101,10 +101,16 @@ class ActLinksTest {
             assertEquals("действует", repealingCard.status());
             assertTrue(repealingCard.references().stream().anyMatch(r -> "273-ФЗ".equals(r.number()) && r.targetId() == null));
 
-            SearchHit hit = archive.search().search(new SearchRequest("Балакирева 2020", 0, 10)).hits().stream()
+            SearchHit hit = archive.search().search(new SearchRequest("приказ 1291", 0, 10)).hits().stream()
                     .filter(h -> h.id().equals(Long.toString(old))).findFirst().orElseThrow();
             assertEquals("утратил силу", hit.status(), "the index learns the status when the old act arrives last");
             assertEquals("1291", hit.number());
+
+            List<String> byRequisites = archive.search().search(new SearchRequest("приказ 1291 от 24.07.2020", 0, 10)).hits()
+                    .stream().map(SearchHit::id).toList();
+            assertEquals(Long.toString(old), byRequisites.get(0), "the act with those requisites comes first");
+            assertTrue(byRequisites.subList(1, 4).containsAll(List.of(Long.toString(repealing), Long.toString(annex),
+                    Long.toString(amending))), "documents citing it come next: " + byRequisites);
         }
     }
 

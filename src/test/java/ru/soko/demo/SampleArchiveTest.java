@@ -54,7 +54,7 @@ class SampleArchiveTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "federal/2013-12-10_prikaz-1324.pdf         | pdf  | layer | подлежащей самообследованию",
+            "federal/2013-12-10_prikaz-1324.pdf         | pdf  | layer | показателей деятельности образовательной организации",
             "federal/2019-05-06_prikaz-590-219.docx     | docx | layer | (Минпросвещения России)",
             "kuzbass/2020-07-24_prikaz-1291.doc         | doc  | layer | от 24.07.2020 № 1291",
             "kuzbass/2020-07-24_polozhenie-rsoko.odt    | odt  | layer | о региональной системе оценки качества образования",

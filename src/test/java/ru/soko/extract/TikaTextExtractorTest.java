@@ -43,6 +43,16 @@ class TikaTextExtractorTest {
         assertEquals(koiSafe.strip(), e.text());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-8", "windows-1251", "KOI8-R", "IBM866"})
+    void decodesAShortOrderInEveryRussianEncoding(String charset) throws Exception {
+        // Short texts are where statistical detectors fail (a 700-byte UTF-8 order was once read as GB18030).
+        String order = "МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА\nПРИКАЗ\nот 24.07.2020 N 1291\nг. Кемерово\n"
+                + "Об утверждении Положения о региональной системе оценки качества образования\n";
+        Path file = TestFiles.text(dir, "short-" + charset + ".txt", order, Charset.forName(charset));
+        assertEquals(order.strip(), extract(file).text());
+    }
+
     @Test
     void decodesUtf8TextWithByteOrderMark() throws Exception {
         Path file = dir.resolve("bom.txt");
