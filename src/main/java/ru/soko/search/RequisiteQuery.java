@@ -16,6 +16,9 @@ record RequisiteQuery(List<String> numbers, List<String> dates) {
 
     private static final Pattern NUMBER = Pattern.compile(
             "(№\\s*)?(?<![\\p{L}\\d./-])(\\d{1,5}(?:/\\d{1,5})?(?:-[А-ЯЁA-Zа-яё]{1,4})?)(?![\\p{L}\\d./])");
+    /** «СОШ № 12», «Лицей № 76», «детский сад № 58»: a school's number, not an act's. */
+    private static final Pattern SCHOOL_BEFORE = Pattern.compile(
+            "(?iu)(сош|оош|нош|школ\\p{L}*|гимнази\\p{L}*|лице\\p{L}*|сад\\p{L}*|доу|мбоу|маоу|мкоу|мдоу|мбдоу)[\\s«\"]*$");
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)");
 
     static RequisiteQuery of(String query) {
@@ -35,7 +38,8 @@ record RequisiteQuery(List<String> numbers, List<String> dates) {
         while (n.find()) {
             String number = n.group(2);
             boolean marked = n.group(1) != null;
-            if (marked || !looksLikeYear(number)) {
+            boolean school = SCHOOL_BEFORE.matcher(withoutDates.substring(0, n.start())).find();
+            if (!school && (marked || !looksLikeYear(number))) {
                 numbers.add(normaliseNumber(number));
             }
         }

@@ -14,4 +14,9 @@ public record SearchHit(
         String sourceName,
         float score,
         String snippet) {
+
+    /** For the result list: acts no longer in force are marked. */
+    public boolean repealed() {
+        return "утратил силу".equals(status);
+    }
 }
