@@ -114,8 +114,30 @@ public final class WebServer implements AutoCloseable {
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
-        ctx.contentType(ContentType.APPLICATION_JSON)
-                .result(Json.write(archive.search().search(new SearchRequest(query, offset, limit))));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.search().search(
+                new SearchRequest(query, offset, limit, facetParams(ctx), orderParam(ctx)))));
+    }
+
+    /** {@code facet=kind:приказ&facet=year:2023}: repeated, name and value split at the first colon. */
+    private static Map<String, java.util.List<String>> facetParams(Context ctx) {
+        Map<String, java.util.List<String>> filters = new java.util.LinkedHashMap<>();
+        for (String f : ctx.queryParams("facet")) {
+            int colon = f.indexOf(':');
+            if (colon <= 0 || colon == f.length() - 1) {
+                throw new InvalidQueryException("параметр facet пишется как имя:значение, например kind:приказ");
+            }
+            filters.computeIfAbsent(f.substring(0, colon), k -> new java.util.ArrayList<>()).add(f.substring(colon + 1));
+        }
+        return filters;
+    }
+
+    private static SearchRequest.Order orderParam(Context ctx) {
+        String sort = Optional.ofNullable(ctx.queryParam("sort")).orElse("relevance");
+        return switch (sort) {
+            case "relevance" -> SearchRequest.Order.RELEVANCE;
+            case "date" -> SearchRequest.Order.DATE;
+            default -> throw new InvalidQueryException("параметр sort принимает relevance или date");
+        };
     }
 
     private void apiDocument(Context ctx) {

@@ -91,6 +91,15 @@ class WebServerTest {
     }
 
     @Test
+    void apiSearchTakesFacetsAndSortAndRefusesUnknownOnes() throws Exception {
+        JsonNode all = Json.mapper().readTree(get("/api/search?facet=" + q("format:TXT")).body());
+        assertEquals(1, all.get("total").asInt());
+        assertTrue(all.get("facets").get("format").toString().contains("HTML"), "drill-sideways keeps other formats");
+        assertEquals(400, get("/api/search?facet=" + q("colour:red")).statusCode());
+        assertEquals(400, get("/api/search?sort=random").statusCode());
+    }
+
+    @Test
     void scriptInTitleAndTextIsEscapedOnEveryPage() throws Exception {
         String id = Json.mapper().readTree(get("/api/search?q=" + q("мониторинг")).body()).get("hits").get(0).get("id").asText();
         for (String path : List.of("/", "/?q=" + q("мониторинг"), "/documents/" + id)) {
