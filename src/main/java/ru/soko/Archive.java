@@ -11,6 +11,12 @@ import ru.soko.config.AppConfig;
 import ru.soko.extract.IsolatedExtractor;
 import ru.soko.extract.OcrEngine;
 import ru.soko.ingest.IngestService;
+import ru.soko.registry.ImportReport;
+import ru.soko.registry.Registries;
+import ru.soko.registry.RegistryCatalogue;
+import ru.soko.registry.RegistryImporter;
+import ru.soko.registry.RegistrySpec;
+import ru.soko.registry.RegistryStore;
 import ru.soko.requisites.IssuerDirectory;
 import ru.soko.requisites.RequisiteExtractor;
 import ru.soko.search.Analyzers;
@@ -34,6 +40,7 @@ public final class Archive implements AutoCloseable {
     private final SearchIndex index;
     private final SearchService search;
     private final RequisiteExtractor requisites;
+    private final Registries registries;
     private IsolatedExtractor extractor;
     private IngestService ingest;
 
@@ -55,6 +62,10 @@ public final class Archive implements AutoCloseable {
         this.index = opened;
         this.search = new SearchService(index, analyzers, vocabulary);
         this.requisites = new RequisiteExtractor(IssuerDirectory.load(config.indexConfigDir()));
+        RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
+        RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
+        this.registries = new Registries(registryCatalogue, registryStore,
+                new RegistryImporter(registryCatalogue, registryStore, Clock.systemUTC()));
     }
 
     public static Archive open(AppConfig config) {
@@ -122,7 +133,26 @@ public final class Archive implements AutoCloseable {
 
     /** Rebuilds the index from the catalogue alone: no file is parsed again. */
     public long reindex() {
-        return index.rebuild(catalog::forEach);
+        return index.rebuild(target -> {
+            catalog.forEach(target::upsert);
+            registries.forEach(target::upsert);
+        });
+    }
+
+    public Registries registries() {
+        return registries;
+    }
+
+    /** Imports a registry sheet and, when anything was written, brings the search index up to date. */
+    public ImportReport importRegistry(String registry, java.nio.file.Path file, RegistryImporter.Options options,
+                                       String actor) throws java.io.IOException {
+        ImportReport report = registries.importFile(registry, file, options, actor);
+        if (report.written()) {
+            RegistrySpec spec = registries.catalogue().get(registry);
+            registries.list(registry, ru.soko.registry.RegistryQuery.ALL).forEach(r -> index.upsert(spec, r));
+            index.commit();
+        }
+        return report;
     }
 
     private static void createDirectories(AppConfig config) {

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** Schema scripts in order; the position in this list is the schema version. */
-    private static final List<String> MIGRATIONS = List.of("db/V1__catalog.sql", "db/V2__requisites.sql");
+    private static final List<String> MIGRATIONS = List.of("db/V1__catalog.sql", "db/V2__requisites.sql",
+            "db/V3__registries.sql");
     private static final int READERS = 4;
 
     private final String url;

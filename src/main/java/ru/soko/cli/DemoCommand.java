@@ -35,7 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
                         + " (первый запуск; сканы распознаются, это займёт минуту-другую)…");
                 spec.commandLine().getOut().flush();
                 IngestSummary summary = DemoArchive.fillIfEmpty(archive,
-                        new IngestCommand.ProgressPrinter(spec.commandLine().getErr(), ConsoleOutput.isTerminal()));
+                        new IngestCommand.ProgressPrinter(spec.commandLine().getErr(), ConsoleOutput.isTerminal()),
+                        problem -> spec.commandLine().getErr().println(problem));
                 IngestCommand.printSummary(spec.commandLine().getOut(), summary);
             }
             ServeCommand.serveUntilStopped(archive, port == null ? config.port() : port, spec);

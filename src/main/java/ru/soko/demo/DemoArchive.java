@@ -30,8 +30,15 @@ public final class DemoArchive {
     private DemoArchive() {
     }
 
-    /** Fills an empty archive with the samples; an archive that has documents is left as it is. */
+    /**
+     * Fills an empty archive with the sample documents and registry sheets; an archive that has
+     * documents is left as it is. Problems with a registry sheet are reported to {@code problems}.
+     */
     public static IngestSummary fillIfEmpty(Archive archive, IngestProgress progress) {
+        return fillIfEmpty(archive, progress, message -> { });
+    }
+
+    public static IngestSummary fillIfEmpty(Archive archive, IngestProgress progress, java.util.function.Consumer<String> problems) {
         if (archive.catalog().count() > 0) {
             return new IngestSummary(List.of());
         }
@@ -39,6 +46,7 @@ public final class DemoArchive {
         try {
             temp = Files.createTempDirectory("soko-demo");
             List<FileCollector.Input> inputs = copySamples(temp);
+            loadRegistries(archive, temp.resolve("registries"), problems);
             return archive.ingest().ingest(inputs, "demo", progress);
         } catch (IOException e) {
             throw new UncheckedIOException("не удалось подготовить демонстрационный архив: " + e.getMessage(), e);
@@ -47,7 +55,30 @@ public final class DemoArchive {
         }
     }
 
-    /** Copies the embedded samples (documents only: not the listing, not the registry sheets). */
+    /** The organisations first: every other registry links to them. */
+    private static void loadRegistries(Archive archive, Path dir, java.util.function.Consumer<String> problems) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> sheets;
+        try (Stream<Path> list = Files.list(dir)) {
+            sheets = list.filter(p -> p.getFileName().toString().matches("(?i).+\\.(csv|xlsx|xls)$"))
+                    .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().startsWith("organisations."))
+                            .thenComparing(Path::getFileName))
+                    .toList();
+        }
+        for (Path sheet : sheets) {
+            String name = sheet.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            ru.soko.registry.ImportReport report = archive.importRegistry(name, sheet,
+                    ru.soko.registry.RegistryImporter.Options.DEFAULT, "demo");
+            if (!report.written()) {
+                problems.accept("реестр " + name + ": файл отклонён — " + report.errors().stream().limit(3)
+                        .map(ru.soko.registry.ImportReport.RowError::line).toList());
+            }
+        }
+    }
+
+    /** Copies the embedded samples: documents for ingest, registry sheets into {@code registries/}. */
     static List<FileCollector.Input> copySamples(Path target) throws IOException {
         URL url = DemoArchive.class.getClassLoader().getResource(ROOT);
         if (url == null) {
@@ -72,13 +103,16 @@ public final class DemoArchive {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = source.relativize(file).toString();
-                if (!isSampleDocument(relative)) {
+                boolean document = isSampleDocument(relative);
+                if (!document && !relative.replace('\\', '/').startsWith("registries/")) {
                     continue;
                 }
                 Path copy = target.resolve(relative);
                 Files.createDirectories(copy.getParent());
                 Files.copy(file, copy);
-                inputs.add(new FileCollector.Input(copy, relative));
+                if (document) {
+                    inputs.add(new FileCollector.Input(copy, relative));
+                }
             }
         }
         return inputs;

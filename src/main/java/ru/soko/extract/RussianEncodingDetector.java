@@ -19,7 +19,7 @@ import org.apache.tika.metadata.Metadata;
  * single-byte guess is trusted, and any other guess is checked against Windows-1251, KOI8-R and
  * CP866 by how Russian the decoded letters look.
  */
-final class RussianEncodingDetector implements EncodingDetector {
+public final class RussianEncodingDetector implements EncodingDetector {
 
     private static final int SAMPLE = 64 * 1024;
     private static final List<Charset> CYRILLIC = List.of(Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
@@ -52,6 +52,26 @@ final class RussianEncodingDetector implements EncodingDetector {
         }
         Charset best = guess;
         double bestScore = 0.35;
+        for (Charset candidate : CYRILLIC) {
+            double score = russianScore(new String(sample, candidate));
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The charset of a Russian text file without asking Tika (registry sheets): UTF-8 when the
+     * bytes are UTF-8, else the Cyrillic single-byte charset whose letters look most Russian.
+     */
+    public static Charset guess(byte[] sample) {
+        if (hasUtf8Bom(sample) || isStrictUtf8(sample)) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset best = CYRILLIC.get(0);
+        double bestScore = -1;
         for (Charset candidate : CYRILLIC) {
             double score = russianScore(new String(sample, candidate));
             if (score > bestScore) {

@@ -18,6 +18,9 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import ru.soko.catalog.DocumentRecord;
+import ru.soko.registry.FieldSpec;
+import ru.soko.registry.RegistryRecord;
+import ru.soko.registry.RegistrySpec;
 import ru.soko.requisites.Requisites;
 
 /**
@@ -30,6 +33,9 @@ public final class DocumentMapper {
     private static final FieldType STORED_WITH_OFFSETS = type(true);
     /** Lemma fields: not stored (the text is stored once), offsets for highlighting through masking. */
     private static final FieldType OFFSETS_ONLY = type(false);
+
+    /** The value of the «registry» facet for documents, so one facet narrows to documents or to one registry. */
+    public static final String DOCUMENTS = "documents";
 
     private final ProcedureDetector procedures;
     private final FacetsConfig facets = FacetDims.config();
@@ -92,6 +98,62 @@ public final class DocumentMapper {
         }
     }
 
+    /** Id of a registry record in the index: registry records and documents share one index. */
+    public static String registryId(String registry, long id) {
+        return registry + "/" + id;
+    }
+
+    /**
+     * A registry record as a search hit: its title is what a person recognises (an expert's name, an
+     * organisation's short name); its searchable fields form the text; personal fields stay out.
+     */
+    public Document toLucene(RegistrySpec spec, RegistryRecord record) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, registryId(spec.name(), record.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(IndexFields.ORDER, 0));
+        String title = display(record.data().get(spec.titleField()));
+        StringBuilder text = new StringBuilder();
+        for (FieldSpec f : spec.fields()) {
+            Object value = record.data().get(f.name());
+            if (value != null && !spec.personal().contains(f.name())) {
+                text.append(f.label()).append(": ").append(display(value)).append('\n');
+            }
+        }
+        doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
+        doc.add(new Field(IndexFields.TITLE_LEMMA, title, OFFSETS_ONLY));
+        doc.add(new Field(IndexFields.TEXT, text.toString(), STORED_WITH_OFFSETS));
+        doc.add(new Field(IndexFields.TEXT_LEMMA, text.toString(), OFFSETS_ONLY));
+        doc.add(new StringField(IndexFields.TEXT_SHA, textHash(text.toString()), Field.Store.YES));
+        doc.add(new StringField(IndexFields.VISIBILITY, "public", Field.Store.YES));
+        keyword(doc, IndexFields.KIND, spec.kind());
+        keyword(doc, IndexFields.REGISTRY, spec.name());
+        keyword(doc, IndexFields.STATUS, record.status());
+        doc.add(new DoubleDocValuesField(IndexFields.RANK, RegistryRecord.ACTIVE.equals(record.status()) ? 1.0 : repealedFactor));
+        facet(doc, FacetDims.KIND, spec.kind());
+        facet(doc, FacetDims.REGISTRY, spec.name());
+        facet(doc, FacetDims.STATUS, record.status());
+        Object year = record.data().get("year");
+        facet(doc, FacetDims.YEAR, year == null ? null : year.toString());
+        try {
+            return facets.build(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String display(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof java.util.Map<?, ?> link) {
+            return String.valueOf(link.get("text"));
+        }
+        if (value instanceof List<?> list) {
+            return String.join("; ", list.stream().map(Object::toString).toList());
+        }
+        return value.toString();
+    }
+
     private void addFacets(Document doc, DocumentRecord record, Integer year) {
         Requisites r = record.requisites();
         facet(doc, FacetDims.KIND, r.kind());
@@ -107,6 +169,7 @@ public final class DocumentMapper {
         facet(doc, FacetDims.STATUS, record.status());
         procedures.detect(record.title() + "\n" + record.text()).forEach(p -> facet(doc, FacetDims.PROCEDURE, p));
         facet(doc, FacetDims.FORMAT, record.format().toUpperCase(Locale.ROOT));
+        facet(doc, FacetDims.REGISTRY, DOCUMENTS);
     }
 
     private static void facet(Document doc, String dim, String value) {

@@ -14,8 +14,10 @@ public final class FacetDims {
     public static final String STATUS = "status";
     public static final String PROCEDURE = "procedure";
     public static final String FORMAT = "format";
+    /** «documents» or the name of a registry. */
+    public static final String REGISTRY = "registry";
 
-    public static final List<String> ALL = List.of(KIND, ISSUER, LEVEL, TERRITORY, YEAR, STATUS, PROCEDURE, FORMAT);
+    public static final List<String> ALL = List.of(REGISTRY, KIND, ISSUER, LEVEL, TERRITORY, YEAR, STATUS, PROCEDURE, FORMAT);
 
     /** Separator of the two levels of {@code territory} in facet values: «region / municipality». */
     public static final String PATH_SEPARATOR = " / ";

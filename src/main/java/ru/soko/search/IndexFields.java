@@ -25,6 +25,7 @@ public final class IndexFields {
     public static final String RANK = "rank";
     public static final String SHA = "sha256";
     public static final String TEXT_SHA = "text_sha";
+    public static final String REGISTRY = "registry";
 
     private IndexFields() {
     }

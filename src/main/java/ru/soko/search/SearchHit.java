@@ -2,9 +2,14 @@ package ru.soko.search;
 
 import java.time.LocalDate;
 
-/** One result as the CLI, the API and the pages show it. Field names are part of the JSON contract. */
+/**
+ * One result as the CLI, the API and the pages show it: a document ({@code registry} null, {@code id}
+ * its number) or a registry record ({@code registry} its registry, {@code id} «registry/number»).
+ * Field names are part of the JSON contract.
+ */
 public record SearchHit(
         String id,
+        String registry,
         String title,
         String kind,
         String issuer,

@@ -68,6 +68,16 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds or replaces the entry of one registry record. */
+    public void upsert(ru.soko.registry.RegistrySpec spec, ru.soko.registry.RegistryRecord record) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, DocumentMapper.registryId(spec.name(), record.id())),
+                    mapper.toLucene(spec, record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Makes every change durable (fsync) and visible to new searches. */
     public void commit() {
         try {
@@ -79,23 +89,16 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Replaces the whole index with entries made from {@code source}. Readers keep seeing the old
-     * index until the single commit at the end, so a rebuild that fails midway changes nothing.
+     * Replaces the whole index with the entries {@code feed} adds through {@link #upsert}. Readers
+     * keep seeing the old index until the single commit at the end. A failure midway rolls the
+     * writer back (which closes it): the archive must then be reopened, and the old index is intact.
      */
-    public long rebuild(Consumer<Consumer<DocumentRecord>> source) {
+    public long rebuild(Consumer<SearchIndex> feed) {
         try {
             writer.deleteAll();
-            long[] count = {0};
-            source.accept(record -> {
-                try {
-                    writer.addDocument(mapper.toLucene(record));
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            feed.accept(this);
             commit();
-            return count[0];
+            return writer.getDocStats().numDocs;
         } catch (IOException | RuntimeException e) {
             try {
                 writer.rollback();

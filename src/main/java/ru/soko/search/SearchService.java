@@ -160,7 +160,7 @@ public final class SearchService {
             Document doc = searcher.storedFields().document(page[i].doc);
             String date = doc.get(IndexFields.DATE);
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
-            hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
+            hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.REGISTRY), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
                     doc.get(IndexFields.ISSUER), date == null ? null : LocalDate.parse(date), doc.get(IndexFields.NUMBER),
                     doc.get(IndexFields.STATUS), doc.get(IndexFields.SOURCE_NAME), score,
                     snippets[i] == null ? "" : snippets[i]));

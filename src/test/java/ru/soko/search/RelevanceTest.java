@@ -55,8 +55,10 @@ class RelevanceTest {
         Map<String, String> pathById = new HashMap<>();
         SampleArchive.get().byPath().forEach((path, r) -> pathById.put(Long.toString(r.id()), "sample-docs/" + path));
 
-        Function<String, List<String>> ours = q -> archive.search().search(new SearchRequest(q, 0, 10)).hits().stream()
-                .map(h -> pathById.get(h.id())).toList();
+        // The judgments are about documents; registry records (also in the index) are left out here.
+        Map<String, List<String>> documentsOnly = Map.of("registry", List.of(DocumentMapper.DOCUMENTS));
+        Function<String, List<String>> ours = q -> archive.search().search(new SearchRequest(q, 0, 10, documentsOnly,
+                SearchRequest.Order.RELEVANCE)).hits().stream().map(h -> pathById.get(h.id())).toList();
         Function<String, List<String>> baseline = baseline(SampleArchive.get().byPath());
 
         Score oursTotal = evaluate("архив", queries, ours);
@@ -66,9 +68,10 @@ class RelevanceTest {
         SearchVocabulary vocabulary = SearchVocabulary.load(java.util.Optional.empty());
         Analyzers stemming = Analyzers.stemmingOnly(vocabulary);
         try (SearchIndex stemIndex = new SearchIndex(stemDir, stemming.perField(), new DocumentMapper(vocabulary))) {
-            stemIndex.rebuild(archive.catalog()::forEach);
+            stemIndex.rebuild(target -> archive.catalog().forEach(target::upsert));
             SearchService stemSearch = new SearchService(stemIndex, stemming, vocabulary);
-            stemTotal = evaluate("Snowball", queries, q -> stemSearch.search(new SearchRequest(q, 0, 10)).hits().stream()
+            stemTotal = evaluate("Snowball", queries, q -> stemSearch.search(new SearchRequest(q, 0, 10, documentsOnly,
+                    SearchRequest.Order.RELEVANCE)).hits().stream()
                     .map(h -> pathById.get(h.id())).toList());
         }
         System.out.printf(Locale.ROOT, "%nRELEVANCE %d queries: archive (Morfologik lemmas) nDCG@10 %.3f recall@10 %.3f | "

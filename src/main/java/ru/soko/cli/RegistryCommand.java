@@ -1,0 +1,95 @@
+package ru.soko.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import ru.soko.Archive;
+import ru.soko.registry.FieldSpec;
+import ru.soko.registry.RegistryRecord;
+import ru.soko.registry.RegistrySpec;
+import ru.soko.util.Json;
+
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = {"Показывает записи реестра (с фильтрами) или одну запись с историей изменений.",
+                "Без имени реестра — список реестров с числом записей."})
+public final class RegistryCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    RegistryFilterOptions filter;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Реестр.")
+    String registry;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", description = "Ключ записи (рег. номер, ИНН, номер сертификата…).")
+    String key;
+
+    @Option(names = "--json", description = "В JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Archive archive = Archive.open(data.config())) {
+            if (registry == null) {
+                for (RegistrySpec s : archive.registries().catalogue().all()) {
+                    out.printf("%-16s %5d  %s%n", s.name(), archive.registries().list(s.name(), ru.soko.registry.RegistryQuery.ALL).size(), s.title());
+                }
+            } else if (key == null) {
+                List<RegistryRecord> records = archive.registries().list(registry, filter.query());
+                if (json) {
+                    out.println(Json.writePretty(Map.of("registry", registry, "total", records.size(), "records", records)));
+                } else {
+                    RegistrySpec s = archive.registries().catalogue().get(registry);
+                    out.println(s.title() + ": записей " + records.size());
+                    records.forEach(r -> out.printf("  %s  %s%s%n", r.key(), display(r.data().get(s.titleField())),
+                            RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + r.statusDate() + "]" : ""));
+                }
+            } else {
+                RegistryRecord r = archive.registries().byKey(registry, key)
+                        .orElseThrow(() -> new IllegalArgumentException("в реестре " + registry + " нет записи «" + key + "»"));
+                Map<String, Object> card = new LinkedHashMap<>();
+                card.put("record", r);
+                card.put("history", archive.registries().history(r.id()));
+                if (json) {
+                    out.println(Json.writePretty(card));
+                } else {
+                    RegistrySpec s = archive.registries().catalogue().get(registry);
+                    for (FieldSpec f : s.fields()) {
+                        Object v = r.data().get(f.name());
+                        if (v != null) {
+                            out.printf("%-32s %s%n", f.label() + ":", display(v));
+                        }
+                    }
+                    out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " с " + r.statusDate());
+                    archive.registries().history(r.id()).forEach(h -> out.printf("  %s %s %s %s%n", h.at(), h.actor(), h.action(), h.changes()));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String display(Object v) {
+        if (v instanceof Map<?, ?> link) {
+            return link.get("text") + (link.get("recordId") == null ? "" : " (запись № " + link.get("recordId") + ")");
+        }
+        if (v instanceof List<?> list) {
+            return String.join("; ", list.stream().map(Object::toString).toList());
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,120 @@
+package ru.soko.registry;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import ru.soko.util.Json;
+
+/**
+ * Writes a registry out as CSV (UTF-8 with BOM, «;»: opens in Excel as is), XLSX or JSON. The
+ * headings are the fields' Russian labels and the values are written as a sheet would hold them,
+ * so an export imports back to the same records.
+ */
+public final class RegistryExporter {
+
+    public enum Format { CSV, XLSX, JSON }
+
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private RegistryExporter() {
+    }
+
+    public static void export(RegistrySpec spec, List<RegistryRecord> records, Format format, Path out) throws IOException {
+        switch (format) {
+            case CSV -> csv(spec, records, out);
+            case XLSX -> xlsx(spec, records, out);
+            case JSON -> json(spec, records, out);
+        }
+    }
+
+    private static List<String> headings(RegistrySpec spec) {
+        List<String> headings = new ArrayList<>();
+        spec.fields().forEach(f -> headings.add(f.label()));
+        if (!spec.hasStatusField()) {
+            headings.add("Состояние записи");
+        }
+        return headings;
+    }
+
+    static List<String> cells(RegistrySpec spec, RegistryRecord r) {
+        List<String> cells = new ArrayList<>();
+        for (FieldSpec f : spec.fields()) {
+            // The record's own status wins over the sheet's: a record withdrawn by a later import says so.
+            Object value = f.fieldType() == FieldType.STATUS ? r.status()
+                    : f.name().equals("statusDate") && r.statusDate() != null ? r.statusDate().toString()
+                    : r.data().get(f.name());
+            cells.add(cell(f, value));
+        }
+        if (!spec.hasStatusField()) {
+            cells.add(r.status());
+        }
+        return cells;
+    }
+
+    private static String cell(FieldSpec f, Object value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (f.fieldType()) {
+            case DATE -> LocalDate.parse(value.toString()).format(RUSSIAN_DATE);
+            case LIST -> String.join("; ", ((List<?>) value).stream().map(Object::toString).toList());
+            case ORGANISATION -> value instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : value.toString();
+            default -> value.toString();
+        };
+    }
+
+    private static void csv(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(';').setUseHeader(false);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(headings(spec));
+        records.forEach(r -> rows.add(cells(spec, r)));
+        try (OutputStream os = Files.newOutputStream(out)) {
+            os.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            os.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void xlsx(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(out)) {
+            Sheet sheet = workbook.createSheet(spec.name());
+            writeRow(sheet.createRow(0), headings(spec));
+            int n = 1;
+            for (RegistryRecord r : records) {
+                writeRow(sheet.createRow(n++), cells(spec, r));
+            }
+            workbook.write(os);
+        }
+    }
+
+    private static void writeRow(Row row, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            row.createCell(i).setCellValue(values.get(i));
+        }
+    }
+
+    private static void json(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (RegistryRecord r : records) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", r.id());
+            item.putAll(r.data());
+            item.put("status", r.status());
+            item.put("statusDate", r.statusDate());
+            items.add(item);
+        }
+        Files.writeString(out, Json.writePretty(Map.of("registry", spec.name(), "records", items)), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,206 @@
+package ru.soko.registry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports a registry sheet: headings matched through aliases, every cell typed and checked, links
+ * to the organisations registry resolved. All or nothing by default: one bad row and nothing is
+ * written; with {@code skipInvalid} the good rows are. Re-importing an updated sheet updates records
+ * by their key; records missing from it are withdrawn (kept, marked «исключён» with the date).
+ */
+public final class RegistryImporter {
+
+    /** How to import. */
+    public record Options(boolean dryRun, boolean skipInvalid, boolean withdrawMissing) {
+        public static final Options DEFAULT = new Options(false, false, true);
+    }
+
+    private final RegistryCatalogue catalogue;
+    private final RegistryStore store;
+    private final Clock clock;
+
+    public RegistryImporter(RegistryCatalogue catalogue, RegistryStore store, Clock clock) {
+        this.catalogue = catalogue;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ImportReport importFile(String registry, Path file, Options options, String actor) throws IOException {
+        RegistrySpec spec = catalogue.get(registry);
+        Sheet sheet = SheetReader.read(file);
+        String fileName = String.valueOf(file.getFileName());
+        Optional<Headings.Layout> found = Headings.find(sheet, spec);
+        if (found.isEmpty()) {
+            return refused(registry, fileName, new ImportReport.RowError(1, null,
+                    "не найдена строка заголовков: ожидаются столбцы " + labels(spec)));
+        }
+        Headings.Layout layout = found.get();
+        List<ImportReport.RowError> errors = new ArrayList<>(missingColumns(spec, layout));
+        List<String> warnings = new ArrayList<>();
+        layout.ignored().forEach(h -> warnings.add("столбец «" + h + "» не относится к реестру и пропущен"));
+        if (!errors.isEmpty()) {
+            return new ImportReport(registry, fileName, 0, 0, 0, 0, 0, 0, errors, warnings, false);
+        }
+        OrganisationLinks links = new OrganisationLinks(store.byKey("organisations"));
+        Map<String, RowValues> incoming = new LinkedHashMap<>();
+        int rows = 0;
+        for (Sheet.Row row : sheet.rows()) {
+            if (row.number() <= layout.header().number() || row.isBlank()) {
+                continue;
+            }
+            rows++;
+            RowValues values = readRow(spec, layout, row, links, errors, warnings);
+            if (values == null) {
+                continue;
+            }
+            if (incoming.containsKey(values.key())) {
+                errors.add(new ImportReport.RowError(row.number(), labelOf(spec, spec.key()),
+                        "запись с ключом «" + values.key() + "» уже есть в строке " + incoming.get(values.key()).row()));
+                continue;
+            }
+            incoming.put(values.key(), values);
+        }
+        if (!errors.isEmpty() && !options.skipInvalid()) {
+            return new ImportReport(registry, fileName, rows, 0, 0, 0, 0, 0, errors, warnings, false);
+        }
+        return applyChanges(spec, fileName, rows, incoming, options, actor, errors, warnings);
+    }
+
+    private ImportReport applyChanges(RegistrySpec spec, String fileName, int rows, Map<String, RowValues> incoming,
+                                      Options options, String actor, List<ImportReport.RowError> errors, List<String> warnings) {
+        Map<String, RegistryRecord> existing = store.byKey(spec.name());
+        List<RegistryStore.Change> changes = new ArrayList<>();
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int withdrawn = 0;
+        int restored = 0;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (RowValues v : incoming.values()) {
+            RegistryRecord old = existing.get(v.key());
+            String status = v.status() == null ? RegistryRecord.ACTIVE : v.status();
+            LocalDate statusDate = v.statusDate();
+            if (old == null) {
+                changes.add(new RegistryStore.Change(v.key(), v.data(), status, statusDate, "added", diff(Map.of(), v.data())));
+                added++;
+                continue;
+            }
+            Map<String, Object> diff = diff(old.data(), v.data());
+            boolean statusChanged = !old.status().equals(status);
+            if (diff.isEmpty() && !statusChanged) {
+                unchanged++;
+                continue;
+            }
+            if (statusChanged) {
+                diff.put("status", List.of(old.status(), status));
+            }
+            boolean back = statusChanged && RegistryRecord.ACTIVE.equals(status);
+            changes.add(new RegistryStore.Change(v.key(), v.data(), status,
+                    statusChanged && statusDate == null ? today : statusDate, back ? "restored" : "updated", diff));
+            if (back) {
+                restored++;
+            } else {
+                updated++;
+            }
+        }
+        if (options.withdrawMissing()) {
+            Set<String> present = new HashSet<>(incoming.keySet());
+            for (RegistryRecord old : existing.values()) {
+                if (!present.contains(old.key()) && RegistryRecord.ACTIVE.equals(old.status())) {
+                    changes.add(new RegistryStore.Change(old.key(), old.data(), RegistryRecord.WITHDRAWN, today, "withdrawn",
+                            new LinkedHashMap<>(Map.of("status", List.of(RegistryRecord.ACTIVE, RegistryRecord.WITHDRAWN)))));
+                    withdrawn++;
+                }
+            }
+        }
+        if (!options.dryRun()) {
+            store.apply(spec.name(), changes, actor);
+        }
+        return new ImportReport(spec.name(), fileName, rows, added, updated, unchanged, withdrawn, restored, errors,
+                warnings, !options.dryRun());
+    }
+
+    private record RowValues(int row, String key, Map<String, Object> data, String status, LocalDate statusDate) {
+    }
+
+    private RowValues readRow(RegistrySpec spec, Headings.Layout layout, Sheet.Row row, OrganisationLinks links,
+                              List<ImportReport.RowError> errors, List<String> warnings) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<Integer, FieldSpec> column : layout.columns().entrySet()) {
+            FieldSpec field = column.getValue();
+            FieldParser.Parsed parsed = FieldParser.parse(field, row.cell(column.getKey()));
+            if (parsed.error() != null) {
+                errors.add(new ImportReport.RowError(row.number(), layout.header().cell(column.getKey()), parsed.error()));
+                ok = false;
+                continue;
+            }
+            Object value = parsed.value();
+            if (value != null && field.fieldType() == FieldType.ORGANISATION) {
+                value = links.link(value.toString(), row.number(), warnings);
+            }
+            if (value != null) {
+                data.put(field.name(), value);
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        spec.fields().stream().filter(f -> f.fieldType() == FieldType.STATUS && !data.containsKey(f.name()))
+                .forEach(f -> data.put(f.name(), RegistryRecord.ACTIVE));
+        Object key = data.get(spec.key());
+        String status = spec.fields().stream().filter(f -> f.fieldType() == FieldType.STATUS)
+                .map(f -> (String) data.get(f.name())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        LocalDate statusDate = data.get("statusDate") == null ? null : LocalDate.parse(data.get("statusDate").toString());
+        return new RowValues(row.number(), key instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : String.valueOf(key),
+                data, status, statusDate);
+    }
+
+    private static List<ImportReport.RowError> missingColumns(RegistrySpec spec, Headings.Layout layout) {
+        List<ImportReport.RowError> errors = new ArrayList<>();
+        for (FieldSpec f : spec.fields()) {
+            if (f.required() && !layout.columns().containsValue(f)) {
+                errors.add(new ImportReport.RowError(layout.header().number(), f.label(), "нет обязательного столбца"));
+            }
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> diff = new LinkedHashMap<>();
+        Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        for (String f : fields) {
+            if (!RegistryStore.same(before.get(f), after.get(f))) {
+                java.util.List<Object> pair = new ArrayList<>();
+                pair.add(before.get(f));
+                pair.add(after.get(f));
+                diff.put(f, pair);
+            }
+        }
+        return diff;
+    }
+
+    private static ImportReport refused(String registry, String file, ImportReport.RowError error) {
+        return new ImportReport(registry, file, 0, 0, 0, 0, 0, 0, List.of(error), List.of(), false);
+    }
+
+    private static String labels(RegistrySpec spec) {
+        return String.join(", ", spec.fields().stream().filter(FieldSpec::required).map(f -> "«" + f.label() + "»").toList());
+    }
+
+    private static String labelOf(RegistrySpec spec, String field) {
+        return spec.field(field).map(FieldSpec::label).orElse(field);
+    }
+}

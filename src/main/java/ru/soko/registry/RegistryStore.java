@@ -1,0 +1,184 @@
+package ru.soko.registry;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import ru.soko.catalog.Database;
+import ru.soko.util.Json;
+
+/** The registry tables of {@code archive.db}. All of one import is written in one transaction. */
+public final class RegistryStore {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final Database db;
+    private final Clock clock;
+
+    public RegistryStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** A change to apply in one import: the new values of a record, or its withdrawal. */
+    public record Change(String key, Map<String, Object> data, String status, LocalDate statusDate, String action,
+                         Map<String, Object> diff) {
+    }
+
+    public void apply(String registry, List<Change> changes, String actor) {
+        db.write(c -> {
+            for (Change ch : changes) {
+                Optional<RegistryRecord> existing = find(c, registry, ch.key());
+                long id;
+                if (existing.isEmpty()) {
+                    id = insert(c, registry, ch);
+                } else {
+                    id = existing.get().id();
+                    update(c, id, ch);
+                }
+                history(c, id, actor, ch.action(), ch.diff());
+            }
+            return null;
+        });
+    }
+
+    public Map<String, RegistryRecord> byKey(String registry) {
+        return db.read(c -> {
+            Map<String, RegistryRecord> records = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE registry = ? ORDER BY id")) {
+                ps.setString(1, registry);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        RegistryRecord r = toRecord(rs);
+                        records.put(r.key(), r);
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    public Optional<RegistryRecord> get(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<HistoryEntry> history(long recordId) {
+        return db.read(c -> {
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT at, actor, action, changes_json FROM registry_history WHERE record_id = ? ORDER BY id")) {
+                ps.setLong(1, recordId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new HistoryEntry(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                                Json.mapper().readValue(rs.getString(4), MAP)));
+                    }
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return entries;
+        });
+    }
+
+    public long count(String registry) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE registry = ?")) {
+                ps.setString(1, registry);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private Optional<RegistryRecord> find(Connection c, String registry, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE registry = ? AND record_key = ?")) {
+            ps.setString(1, registry);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private long insert(Connection c, String registry, Change ch) throws SQLException {
+        String now = clock.instant().toString();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO registry_records (registry, record_key, data_json, status, status_date, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, registry);
+            ps.setString(2, ch.key());
+            ps.setString(3, Json.write(ch.data()));
+            ps.setString(4, ch.status());
+            ps.setString(5, ch.statusDate() == null ? null : ch.statusDate().toString());
+            ps.setString(6, now);
+            ps.setString(7, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void update(Connection c, long id, Change ch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE registry_records SET data_json = ?, status = ?, status_date = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(ch.data()));
+            ps.setString(2, ch.status());
+            ps.setString(3, ch.statusDate() == null ? null : ch.statusDate().toString());
+            ps.setString(4, clock.instant().toString());
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private void history(Connection c, long id, String actor, String action, Map<String, Object> diff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO registry_history (record_id, at, actor, action, changes_json) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, clock.instant().toString());
+            ps.setString(3, actor);
+            ps.setString(4, action);
+            ps.setString(5, Json.write(diff));
+            ps.executeUpdate();
+        }
+    }
+
+    private static RegistryRecord toRecord(ResultSet rs) throws SQLException {
+        try {
+            String statusDate = rs.getString(6);
+            return new RegistryRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    Json.mapper().readValue(rs.getString(4), MAP), rs.getString(5),
+                    statusDate == null ? null : LocalDate.parse(statusDate));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString());
+    }
+}
