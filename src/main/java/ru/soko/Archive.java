@@ -39,6 +39,7 @@ public final class Archive implements AutoCloseable {
     private final OriginalStore originals;
     private final SearchIndex index;
     private final SearchService search;
+    private final IssuerDirectory issuers;
     private final RequisiteExtractor requisites;
     private final Registries registries;
     private IsolatedExtractor extractor;
@@ -61,7 +62,8 @@ public final class Archive implements AutoCloseable {
         }
         this.index = opened;
         this.search = new SearchService(index, analyzers, vocabulary);
-        this.requisites = new RequisiteExtractor(IssuerDirectory.load(config.indexConfigDir()));
+        this.issuers = IssuerDirectory.load(config.indexConfigDir());
+        this.requisites = new RequisiteExtractor(issuers);
         RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
         RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
         this.registries = new Registries(registryCatalogue, registryStore,
@@ -137,6 +139,62 @@ public final class Archive implements AutoCloseable {
             catalog.forEach(target::upsert);
             registries.forEach(target::upsert);
         });
+    }
+
+    /**
+     * A registry record with its history and the documents linked to it: for an organisation the
+     * documents about it (its reports, conclusions on it, acts it issued); for an expert the public
+     * documents naming the expert in full or as «И.О. Фамилия».
+     */
+    public java.util.Optional<ru.soko.registry.RegistryCard> registryCard(String registry, String key) {
+        RegistrySpec spec = registries.catalogue().get(registry);
+        return registries.byKey(registry, key).map(r -> new ru.soko.registry.RegistryCard(registry,
+                String.valueOf(r.data().get(spec.titleField()) instanceof java.util.Map<?, ?> m ? m.get("text") : r.data().get(spec.titleField())),
+                r, registries.history(r.id()), linkedDocuments(registry, r)));
+    }
+
+    private java.util.List<ru.soko.registry.RegistryCard.LinkedDocument> linkedDocuments(String registry,
+                                                                                       ru.soko.registry.RegistryRecord r) {
+        java.util.List<Long> ids = switch (registry) {
+            case "organisations" -> {
+                String fullName = r.text("fullName");
+                java.util.List<String> orgIds = issuers.all().stream()
+                        .filter(i -> i.orgId() != null && sameName(i.name(), fullName)).map(ru.soko.requisites.Issuer::orgId).toList();
+                yield catalog.idsAbout(orgIds, fullName);
+            }
+            case "experts" -> mentioning(r.text("fullName"));
+            default -> java.util.List.of();
+        };
+        return ids.stream().map(catalog::get).flatMap(java.util.Optional::stream)
+                .filter(d -> "public".equals(d.visibility()))
+                .map(d -> new ru.soko.registry.RegistryCard.LinkedDocument(d.id(), d.title(), d.requisites().kind())).toList();
+    }
+
+    private java.util.List<Long> mentioning(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            return java.util.List.of();
+        }
+        String[] parts = fullName.strip().split("\\s+");
+        String query = "\"" + fullName.strip() + "\"";
+        if (parts.length == 3) {
+            query += " OR \"" + parts[1].charAt(0) + "." + parts[2].charAt(0) + ". " + parts[0] + "\"";
+        }
+        return search.search(new ru.soko.search.SearchRequest(query, 0, 50,
+                        java.util.Map.of("registry", java.util.List.of(ru.soko.search.DocumentMapper.DOCUMENTS)), null))
+                .hits().stream().map(h -> Long.parseLong(h.id())).toList();
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a != null && b != null && a.replaceAll("[«»\"\\s]", "").equalsIgnoreCase(b.replaceAll("[«»\"\\s]", ""));
+    }
+
+    /** Corrects a registry record by hand and updates its search entry. */
+    public ru.soko.registry.RegistryRecord editRegistry(String registry, String key, java.util.Map<String, String> changes,
+                                                        String actor) {
+        ru.soko.registry.RegistryRecord edited = registries.edit(registry, key, changes, actor);
+        index.upsert(registries.catalogue().get(registry), edited);
+        index.commit();
+        return edited;
     }
 
     public Registries registries() {

@@ -248,6 +248,31 @@ public final class Catalog {
         });
     }
 
+    /** Documents about an organisation: reports and conclusions naming it, acts it issued. */
+    public List<Long> idsAbout(java.util.Collection<String> organisationIds, String issuerName) {
+        return db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            String in = String.join(",", java.util.Collections.nCopies(Math.max(1, organisationIds.size()), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM documents WHERE issuer = ? "
+                    + "OR json_extract(requisites_json, '$.organisation') IN (" + in + ") ORDER BY act_date, id")) {
+                ps.setString(1, issuerName);
+                int i = 2;
+                if (organisationIds.isEmpty()) {
+                    ps.setString(i, "");
+                }
+                for (String orgId : organisationIds) {
+                    ps.setString(i++, orgId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Ids of every document, for whole-archive passes such as re-extraction. */
     public List<Long> allIds() {
         return db.read(c -> {

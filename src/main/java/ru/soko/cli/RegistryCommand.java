@@ -1,7 +1,6 @@
 package ru.soko.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,11 +58,9 @@ public final class RegistryCommand implements Callable<Integer> {
                             RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + r.statusDate() + "]" : ""));
                 }
             } else {
-                RegistryRecord r = archive.registries().byKey(registry, key)
+                ru.soko.registry.RegistryCard card = archive.registryCard(registry, key)
                         .orElseThrow(() -> new IllegalArgumentException("в реестре " + registry + " нет записи «" + key + "»"));
-                Map<String, Object> card = new LinkedHashMap<>();
-                card.put("record", r);
-                card.put("history", archive.registries().history(r.id()));
+                RegistryRecord r = card.record();
                 if (json) {
                     out.println(Json.writePretty(card));
                 } else {
@@ -75,7 +72,12 @@ public final class RegistryCommand implements Callable<Integer> {
                         }
                     }
                     out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " с " + r.statusDate());
-                    archive.registries().history(r.id()).forEach(h -> out.printf("  %s %s %s %s%n", h.at(), h.actor(), h.action(), h.changes()));
+                    out.println("История:");
+                    card.history().forEach(h -> out.printf("  %s %s %s %s%n", h.at(), h.actor(), h.action(), h.changes()));
+                    if (!card.documents().isEmpty()) {
+                        out.println("Документы:");
+                        card.documents().forEach(d -> out.printf("  № %d %s%s%n", d.id(), d.kind() == null ? "" : d.kind() + ": ", d.title()));
+                    }
                 }
             }
             out.flush();

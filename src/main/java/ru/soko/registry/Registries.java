@@ -2,7 +2,9 @@ package ru.soko.registry;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The registries of an archive: import, listing with filters, history, export. */
@@ -46,6 +48,42 @@ public final class Registries {
 
     public void export(String registry, RegistryQuery query, RegistryExporter.Format format, Path out) throws IOException {
         RegistryExporter.export(catalogue.get(registry), list(registry, query), format, out);
+    }
+
+    /**
+     * Corrects fields of one record by hand; values are checked as an import checks them, and the
+     * change goes into the record's history. A «status» of «исключён» withdraws the record.
+     */
+    public RegistryRecord edit(String registry, String key, Map<String, String> changes, String actor) {
+        RegistrySpec spec = catalogue.get(registry);
+        RegistryRecord record = byKey(registry, key)
+                .orElseThrow(() -> new IllegalArgumentException("в реестре " + registry + " нет записи «" + key + "»"));
+        Map<String, Object> data = new LinkedHashMap<>(record.data());
+        Map<String, Object> diff = new LinkedHashMap<>();
+        String status = record.status();
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            FieldSpec field = spec.field(change.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "в реестре " + registry + " нет поля «" + change.getKey() + "»"));
+            if (field.name().equals(spec.key())) {
+                throw new IllegalArgumentException("ключ записи («" + field.label() + "») не исправляется: загрузите запись заново");
+            }
+            FieldParser.Parsed parsed = FieldParser.parse(field, change.getValue());
+            if (parsed.error() != null) {
+                throw new IllegalArgumentException(field.label() + ": " + parsed.error());
+            }
+            diff.put(field.name(), java.util.Arrays.asList(data.get(field.name()), parsed.value()));
+            if (parsed.value() == null) {
+                data.remove(field.name());
+            } else {
+                data.put(field.name(), parsed.value());
+            }
+            if (field.fieldType() == FieldType.STATUS && parsed.value() != null) {
+                status = parsed.value().toString();
+            }
+        }
+        java.time.LocalDate statusDate = status.equals(record.status()) ? record.statusDate() : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        store.apply(registry, List.of(new RegistryStore.Change(key, data, status, statusDate, "edited", diff)), actor);
+        return byKey(registry, key).orElseThrow();
     }
 
     /** Every record of every registry, for the search index. */

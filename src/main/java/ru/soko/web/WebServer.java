@@ -47,6 +47,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/documents/{id}/original", this::download);
             config.routes.get("/api/search", this::apiSearch);
             config.routes.get("/api/documents/{id}", this::apiDocument);
+            config.routes.get("/api/registries", this::apiRegistries);
+            config.routes.get("/api/registries/{name}", this::apiRegistry);
+            config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} failed", ctx.path(), e);
@@ -120,11 +123,15 @@ public final class WebServer implements AutoCloseable {
 
     /** {@code facet=kind:приказ&facet=year:2023}: repeated, name and value split at the first colon. */
     private static Map<String, java.util.List<String>> facetParams(Context ctx) {
+        return facetParams(ctx, "facet");
+    }
+
+    private static Map<String, java.util.List<String>> facetParams(Context ctx, String parameter) {
         Map<String, java.util.List<String>> filters = new java.util.LinkedHashMap<>();
-        for (String f : ctx.queryParams("facet")) {
+        for (String f : ctx.queryParams(parameter)) {
             int colon = f.indexOf(':');
             if (colon <= 0 || colon == f.length() - 1) {
-                throw new InvalidQueryException("параметр facet пишется как имя:значение, например kind:приказ");
+                throw new InvalidQueryException("параметр " + parameter + " пишется как имя:значение, например kind:приказ");
             }
             filters.computeIfAbsent(f.substring(0, colon), k -> new java.util.ArrayList<>()).add(f.substring(colon + 1));
         }
@@ -138,6 +145,53 @@ public final class WebServer implements AutoCloseable {
             case "date" -> SearchRequest.Order.DATE;
             default -> throw new InvalidQueryException("параметр sort принимает relevance или date");
         };
+    }
+
+    private void apiRegistries(Context ctx) {
+        java.util.List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (ru.soko.registry.RegistrySpec spec : archive.registries().catalogue().all()) {
+            list.add(Map.of("name", spec.name(), "title", spec.title(), "kind", spec.kind(),
+                    "count", archive.registries().list(spec.name(), ru.soko.registry.RegistryQuery.ALL).size()));
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(list));
+    }
+
+    /** {@code filter=subject:математика&filter=grade:7&status=действует&validOn=2025-09-01}. */
+    private void apiRegistry(Context ctx) {
+        String name = ctx.pathParam("name");
+        registryOrNotFound(name);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        facetParams(ctx, "filter").forEach((k, v) -> fields.put(k, v.get(0)));
+        java.time.LocalDate validOn = null;
+        if (ctx.queryParam("validOn") != null) {
+            validOn = ru.soko.requisites.RussianDates.parseWhole(ctx.queryParam("validOn"))
+                    .orElseThrow(() -> new InvalidQueryException("validOn: не дата"));
+        }
+        try {
+            var records = archive.registries().list(name, new ru.soko.registry.RegistryQuery(fields, ctx.queryParam("status"), validOn));
+            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("registry", name, "total", records.size(), "records", records)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    private void apiRegistryRecord(Context ctx) {
+        String name = ctx.pathParam("name");
+        registryOrNotFound(name);
+        var card = archive.registryCard(name, ctx.pathParam("key"));
+        if (card.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", "запись не найдена")));
+            return;
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(card.get()));
+    }
+
+    private void registryOrNotFound(String name) {
+        try {
+            archive.registries().catalogue().get(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
     }
 
     private void apiDocument(Context ctx) {

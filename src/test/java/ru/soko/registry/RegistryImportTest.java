@@ -210,6 +210,23 @@ class RegistryImportTest {
     }
 
     @Test
+    void handEditIsCheckedAndRecordedInTheHistory() throws Exception {
+        load("organisations", file("orgs.csv", ORGANISATIONS, StandardCharsets.UTF_8));
+        load("experts", file("experts.csv", EXPERTS, StandardCharsets.UTF_8));
+        archive.editRegistry("experts", "Э-2022-031", Map.of("status", "исключён", "statusDate", "12.03.2024"), "admin");
+        RegistryRecord r = archive.registries().byKey("experts", "Э-2022-031").orElseThrow();
+        assertEquals("исключён", r.status());
+        HistoryEntry last = archive.registries().history(r.id()).get(1);
+        assertEquals(List.of("edited", "admin"), List.of(last.action(), last.actor()));
+        assertEquals(java.util.Arrays.asList("действует", "исключён"), last.changes().get("status"));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> archive.editRegistry("experts", "Э-2022-031", Map.of("includedOn", "вчера"), "admin"));
+        assertTrue(bad.getMessage().contains("не дата"), bad.getMessage());
+        var hit = archive.search().search(new SearchRequest("Кузнецова", 0, 10)).hits().get(0);
+        assertEquals("исключён", hit.status(), "the search entry follows the edit");
+    }
+
+    @Test
     void unknownRegistryAndMissingHeaderAreClearErrors() throws Exception {
         Path f = file("x.csv", "a;b\n1;2\n", StandardCharsets.UTF_8);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> load("pets", f));

@@ -43,6 +43,10 @@ class WebServerTest {
                 + "<body><p>Мониторинг &lt;script&gt;alert(2)&lt;/script&gt; качества</p></body></html>", StandardCharsets.UTF_8);
         archive = Archive.open(TestArchives.withoutOcr(dir));
         archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+        Path experts = TestFiles.text(dir, "experts.csv", "ФИО;Регистрационный номер;Дата включения;Направления экспертизы\n"
+                + "Иванова Марина Сергеевна;Э-2021-017;15.03.2021;математика\n"
+                + "Петров Алексей Николаевич;Э-2021-023;01.06.2021;физика\n", StandardCharsets.UTF_8);
+        archive.importRegistry("experts", experts, ru.soko.registry.RegistryImporter.Options.DEFAULT, "test");
         server = new WebServer(archive, new Templates(Optional.empty())).start(0);
     }
 
@@ -97,6 +101,21 @@ class WebServerTest {
         assertTrue(all.get("facets").get("format").toString().contains("HTML"), "drill-sideways keeps other formats");
         assertEquals(400, get("/api/search?facet=" + q("colour:red")).statusCode());
         assertEquals(400, get("/api/search?sort=random").statusCode());
+    }
+
+    @Test
+    void registriesApiListsFiltersAndShowsRecords() throws Exception {
+        JsonNode all = Json.mapper().readTree(get("/api/registries").body());
+        assertEquals(11, all.size());
+        JsonNode physics = Json.mapper().readTree(get("/api/registries/experts?filter=" + q("areas:физика")).body());
+        assertEquals(1, physics.get("total").asInt());
+        assertEquals("Э-2021-023", physics.get("records").get(0).get("key").asText());
+        JsonNode card = Json.mapper().readTree(get("/api/registries/experts/" + q("Э-2021-017")).body());
+        assertEquals("Иванова Марина Сергеевна", card.get("title").asText());
+        assertEquals("added", card.get("history").get(0).get("action").asText());
+        assertEquals(404, get("/api/registries/experts/nobody").statusCode());
+        assertEquals(400, get("/api/registries/pets").statusCode());
+        assertEquals(400, get("/api/registries/experts?filter=" + q("colour:red")).statusCode());
     }
 
     @Test
