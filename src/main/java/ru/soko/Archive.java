@@ -18,6 +18,10 @@ import ru.soko.registry.RegistryImporter;
 import ru.soko.registry.RegistrySpec;
 import ru.soko.registry.RegistryStore;
 import ru.soko.requisites.IssuerDirectory;
+import ru.soko.selfeval.IndicatorCatalogue;
+import ru.soko.selfeval.IndicatorExtractor;
+import ru.soko.selfeval.SelfEvalService;
+import ru.soko.selfeval.SelfEvalStore;
 import ru.soko.requisites.RequisiteExtractor;
 import ru.soko.search.Analyzers;
 import ru.soko.search.DocumentMapper;
@@ -42,6 +46,7 @@ public final class Archive implements AutoCloseable {
     private final IssuerDirectory issuers;
     private final RequisiteExtractor requisites;
     private final Registries registries;
+    private final SelfEvalService selfEval;
     private IsolatedExtractor extractor;
     private IngestService ingest;
 
@@ -66,6 +71,8 @@ public final class Archive implements AutoCloseable {
         this.requisites = new RequisiteExtractor(issuers);
         RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
         RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
+        this.selfEval = new SelfEvalService(new SelfEvalStore(database, Clock.systemUTC()),
+                new IndicatorExtractor(IndicatorCatalogue.load(config.indexConfigDir())), issuers, config.selfEvalJumpFactor());
         this.registries = new Registries(registryCatalogue, registryStore,
                 new RegistryImporter(registryCatalogue, registryStore, Clock.systemUTC()));
     }
@@ -103,7 +110,7 @@ public final class Archive implements AutoCloseable {
                     config.parseTimeout(), config.ocrTimeout(), config.logsDir().resolve("extract-worker.log")));
             ingest = new IngestService(catalog, originals, index, extractor, requisites,
                     () -> OcrEngine.probe(config.ocrEnabled(), config.ocrLanguages()), new IngestService.Limits(config.maxFileBytes(),
-                    config.maxTextChars(), (int) config.ocrTimeout().toSeconds()));
+                    config.maxTextChars(), (int) config.ocrTimeout().toSeconds()), selfEval::record);
         }
         return ingest;
     }
@@ -115,6 +122,7 @@ public final class Archive implements AutoCloseable {
     public long reextractRequisites() {
         for (long id : catalog.allIds()) {
             catalog.get(id).ifPresent(r -> catalog.replaceRequisites(id, requisites.extract(r.text(), r.metadata())));
+            catalog.get(id).ifPresent(selfEval::record);
         }
         return reindex();
     }
@@ -129,6 +137,7 @@ public final class Archive implements AutoCloseable {
     /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */
     public void edit(long id, java.util.Map<String, String> changes, String actor) {
         changes.forEach((field, value) -> catalog.setOverride(id, field, value, actor));
+        catalog.get(id).ifPresent(selfEval::record);
         ingest().reindexWithNeighbours(id);
         index.commit();
     }
@@ -195,6 +204,21 @@ public final class Archive implements AutoCloseable {
         index.upsert(registries.catalogue().get(registry), edited);
         index.commit();
         return edited;
+    }
+
+    public SelfEvalService selfEval() {
+        return selfEval;
+    }
+
+    /** ИНН of the organisations registry by normalised full name, for finding a school by its ИНН. */
+    public java.util.Map<String, String> innByName() {
+        java.util.Map<String, String> result = new java.util.HashMap<>();
+        registries.list("organisations", ru.soko.registry.RegistryQuery.ALL).forEach(r -> {
+            if (r.text("fullName") != null) {
+                result.put(ru.soko.selfeval.SelfEvalService.normalise(r.text("fullName")), r.key());
+            }
+        });
+        return result;
     }
 
     public Registries registries() {

@@ -374,15 +374,7 @@ public final class Catalog {
 
     private void audit(Connection c, String actor, String action, String target, Map<String, ?> details)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, clock.instant().toString());
-            ps.setString(2, actor);
-            ps.setString(3, action);
-            ps.setString(4, target);
-            ps.setString(5, Json.write(details));
-            ps.executeUpdate();
-        }
+        AuditLog.write(c, clock, actor, action, target, details);
     }
 
     private static Optional<Long> findIdBySha(Connection c, String sha256) throws SQLException {

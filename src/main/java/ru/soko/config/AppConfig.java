@@ -19,31 +19,32 @@ public record AppConfig(
         boolean ocrEnabled,
         String ocrLanguages,
         Optional<Path> indexConfigDir,
-        Optional<Path> templatesDir) {
+        Optional<Path> templatesDir,
+        double selfEvalJumpFactor) {
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(dir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir);
+                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(dataDir, newPort, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir);
+                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
     }
 
     public AppConfig withOcrEnabled(boolean enabled) {
         return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, enabled, ocrLanguages, indexConfigDir, templatesDir);
+                workerHeapMb, enabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
     }
 
     public AppConfig withLimits(long newMaxFileBytes, int newMaxTextChars, Duration newParseTimeout) {
         return new AppConfig(dataDir, port, newMaxFileBytes, newMaxTextChars, newParseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir);
+                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
     }
 
     public AppConfig withIndexConfigDir(Path dir) {
         return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, Optional.of(dir), templatesDir);
+                workerHeapMb, ocrEnabled, ocrLanguages, Optional.of(dir), templatesDir, selfEvalJumpFactor);
     }
 
     public Path databaseFile() {

@@ -29,7 +29,8 @@ public final class ConfigLoader {
             "ocr-timeout-seconds", "600",
             "worker-heap-mb", "768",
             "ocr", "on",
-            "ocr-languages", "rus+eng");
+            "ocr-languages", "rus+eng",
+            "selfeval-jump-factor", "3");
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -63,7 +64,8 @@ public final class ConfigLoader {
                 isOn(values.get("ocr")),
                 values.get("ocr-languages"),
                 existingDir(workingDir.resolve("index-config")),
-                existingDir(workingDir.resolve("templates")));
+                existingDir(workingDir.resolve("templates")),
+                intValue(values, "selfeval-jump-factor"));
     }
 
     static String envName(String key) {

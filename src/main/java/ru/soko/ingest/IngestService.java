@@ -43,6 +43,7 @@ public final class IngestService {
     private final SearchIndex index;
     private final Extractor extractor;
     private final RequisiteExtractor requisites;
+    private final java.util.function.Consumer<DocumentRecord> afterInsert;
     private final Supplier<OcrEngine> ocrProbe;
     private final Limits limits;
     private OcrEngine ocr;
@@ -52,12 +53,14 @@ public final class IngestService {
     }
 
     public IngestService(Catalog catalog, OriginalStore originals, SearchIndex index, Extractor extractor,
-                         RequisiteExtractor requisites, Supplier<OcrEngine> ocrProbe, Limits limits) {
+                         RequisiteExtractor requisites, Supplier<OcrEngine> ocrProbe, Limits limits,
+                         java.util.function.Consumer<DocumentRecord> afterInsert) {
         this.catalog = catalog;
         this.originals = originals;
         this.index = index;
         this.extractor = extractor;
         this.requisites = requisites;
+        this.afterInsert = afterInsert;
         this.ocrProbe = ocrProbe;
         this.limits = limits;
     }
@@ -132,6 +135,7 @@ public final class IngestService {
             if (id.isEmpty()) {
                 return IngestOutcome.duplicate(name, catalog.findIdBySha(sha).orElseThrow());
             }
+            catalog.get(id.get()).ifPresent(afterInsert);
             reindexWithNeighbours(id.get());
             return IngestOutcome.added(name, id.get(), doc.warnings());
         } catch (IOException e) {

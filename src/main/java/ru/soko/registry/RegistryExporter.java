@@ -1,10 +1,6 @@
 package ru.soko.registry;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,10 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import ru.soko.util.Json;
+import ru.soko.util.TableFiles;
 
 /**
  * Writes a registry out as CSV (UTF-8 with BOM, «;»: opens in Excel as is), XLSX or JSON. The
@@ -77,32 +71,11 @@ public final class RegistryExporter {
     }
 
     private static void csv(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(';').setUseHeader(false);
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(headings(spec));
-        records.forEach(r -> rows.add(cells(spec, r)));
-        try (OutputStream os = Files.newOutputStream(out)) {
-            os.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            os.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows).getBytes(StandardCharsets.UTF_8));
-        }
+        TableFiles.csv(headings(spec), records.stream().map(r -> cells(spec, r)).toList(), out);
     }
 
     private static void xlsx(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(out)) {
-            Sheet sheet = workbook.createSheet(spec.name());
-            writeRow(sheet.createRow(0), headings(spec));
-            int n = 1;
-            for (RegistryRecord r : records) {
-                writeRow(sheet.createRow(n++), cells(spec, r));
-            }
-            workbook.write(os);
-        }
-    }
-
-    private static void writeRow(Row row, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            row.createCell(i).setCellValue(values.get(i));
-        }
+        TableFiles.xlsx(spec.name(), headings(spec), records.stream().map(r -> cells(spec, r)).toList(), out);
     }
 
     private static void json(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
@@ -115,6 +88,6 @@ public final class RegistryExporter {
             item.put("statusDate", r.statusDate());
             items.add(item);
         }
-        Files.writeString(out, Json.writePretty(Map.of("registry", spec.name(), "records", items)), StandardCharsets.UTF_8);
+        Files.writeString(out, Json.writePretty(Map.of("registry", spec.name(), "records", items)), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
