@@ -47,6 +47,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/documents/{id}/original", this::download);
             config.routes.get("/api/search", this::apiSearch);
             config.routes.get("/api/documents/{id}", this::apiDocument);
+            config.routes.get("/organisations/{id}", this::organisationPage);
+            config.routes.get("/organisations/{id}/selfeval.{format}", this::selfEvalExport);
+            config.routes.get("/api/organisations/{id}/selfeval", ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(Json.write(organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id"))))));
+            config.routes.get("/api/selfeval/compare", this::apiCompare);
             config.routes.get("/api/registries", this::apiRegistries);
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
@@ -145,6 +150,52 @@ public final class WebServer implements AutoCloseable {
             case "date" -> SearchRequest.Order.DATE;
             default -> throw new InvalidQueryException("параметр sort принимает relevance или date");
         };
+    }
+
+    private void organisationPage(Context ctx) {
+        Map<String, Object> model = organisation(ctx, () -> OrganisationPage.model(archive, ctx.pathParam("id"), ctx.queryParam("indicator")));
+        ctx.html(templates.render("organisation", model));
+    }
+
+    private void selfEvalExport(Context ctx) throws java.io.IOException {
+        String format = ctx.pathParam("format");
+        if (!format.equals("xlsx") && !format.equals("csv")) {
+            throw new InvalidQueryException("выгрузка возможна в xlsx или csv");
+        }
+        var history = organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id")));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("selfeval", "." + format);
+        try {
+            ru.soko.selfeval.SelfEvalExport.history(history, format, file);
+            ctx.header("Content-Disposition", "attachment; filename=\"selfeval-" + history.organisation().id() + "." + format + "\"");
+            ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            ctx.result(java.nio.file.Files.readAllBytes(file));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private void apiCompare(Context ctx) {
+        String territory = ctx.queryParam("territory");
+        String code = ctx.queryParam("indicator");
+        if (territory == null || code == null) {
+            throw new InvalidQueryException("нужны параметры territory, year и indicator");
+        }
+        int year = intParam(ctx, "year", 0);
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.selfEval().compare(territory, year, code)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    /** An unknown organisation is a 404, not an error page. */
+    private static <T> T organisation(Context ctx, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.NotFoundResponse(e.getMessage());
+        }
     }
 
     private void apiRegistries(Context ctx) {
