@@ -43,6 +43,15 @@ public final class SelfEvalService {
         return table.isPresent();
     }
 
+    public java.util.List<ReportVersion> versions(String organisation, int year) {
+        return store.versions(organisation, year);
+    }
+
+    /** Stores one report's table as it is (for the archive's own tests and tools that read tables elsewhere). */
+    void store(long documentId, String organisation, int year, IndicatorTable table) {
+        store.storeReport(documentId, organisation, year, table);
+    }
+
     public void correct(String organisation, int year, String code, Double value, Double percent, String actor) {
         store.correct(organisation, year, code, value, percent, actor);
     }

@@ -96,6 +96,24 @@ public final class SelfEvalStore {
         });
     }
 
+    /** Every report stored for a school and year, newest first: the current one and those it replaced. */
+    public List<ReportVersion> versions(String organisation, int year) {
+        return db.read(c -> {
+            List<ReportVersion> versions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT document_id, max(current), count(*) FROM selfeval_values "
+                    + "WHERE organisation = ? AND year = ? GROUP BY document_id ORDER BY document_id DESC")) {
+                ps.setString(1, organisation);
+                ps.setInt(2, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        versions.add(new ReportVersion(rs.getLong(1), rs.getInt(2) == 1, rs.getInt(3)));
+                    }
+                }
+            }
+            return versions;
+        });
+    }
+
     /** Organisations that have at least one stored report. */
     public List<String> organisations() {
         return db.read(c -> {
