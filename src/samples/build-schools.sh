@@ -4,7 +4,10 @@
 #   formats: LibreOffice (headless) for ODT/DOCX/DOC/RTF/PDF/XLSX, TXT by stripping tags, HTML as is;
 #   scans: PDF -> pdftoppm (gray) -> slight rotation/noise/blur (ImageMagick) -> img2pdf (no text layer)
 #          or a single PNG/JPEG/TIFF image.
-# Usage: src/samples/build-schools.sh        (from anywhere; writes into the repository)
+# Usage: src/samples/build-schools.sh                 (from anywhere; rebuilds everything)
+#        src/samples/build-schools.sh SOURCE...      (rebuilds only the outputs of the named sources;
+#          SOURCE is a file of src/samples/sources/schools/, given as a path, a name or a name without
+#          .html, e.g. `build-schools.sh mar3_otchet_2024 ds58_otchet_2024.html`)
 # Needs: soffice, pdftoppm, pdftotext, convert (ImageMagick), img2pdf, python3.
 set -euo pipefail
 
@@ -12,6 +15,21 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 SRC=src/samples/sources/schools
 OUT=sample-docs/schools
+
+# sources named on the command line (none: all); an unknown name is an error before anything is built
+SELECTED=()
+for a in "$@"; do
+  a="$(basename "$a")"; a="${a%.html}.html"
+  [ -f "$SRC/$a" ] || { echo "no such source: $SRC/$a" >&2; exit 2; }
+  SELECTED+=("$a")
+done
+# wanted SOURCE : true when SOURCE is to be built in this run
+wanted() {
+  [ ${#SELECTED[@]} -eq 0 ] && return 0
+  local s; for s in "${SELECTED[@]}"; do [ "$s" = "$1" ] && return 0; done
+  return 1
+}
+BUILT=()
 
 WORK="$(mktemp -d /tmp/build-schools.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -22,6 +40,7 @@ lo() { soffice -env:UserInstallation="$LO_PROFILE" --headless "$@" >"$WORK/lo.lo
 
 # writer SOURCE EXT FILTER TARGET
 writer() {
+  wanted "$1" || return 0; BUILT+=("$OUT/$4")
   local src="$SRC/$1" ext="$2" filter="$3" target="$OUT/$4" base
   base="$(basename "$1" .html)"
   rm -rf "$WORK/o"; mkdir -p "$WORK/o" "$(dirname "$target")"
@@ -31,6 +50,7 @@ writer() {
 
 # calc SOURCE TARGET.xlsx  (HTML table -> spreadsheet; colspan becomes merged cells)
 calc() {
+  wanted "$1" || return 0; BUILT+=("$OUT/$2")
   local src="$SRC/$1" target="$OUT/$2" base
   base="$(basename "$1" .html)"
   rm -rf "$WORK/o"; mkdir -p "$WORK/o" "$(dirname "$target")"
@@ -40,6 +60,7 @@ calc() {
 
 # txt SOURCE TARGET : strip the tags (table rows become lines with " | " between cells), UTF-8
 txt() {
+  wanted "$1" || return 0; BUILT+=("$OUT/$2")
   mkdir -p "$(dirname "$OUT/$2")"
   python3 - "$SRC/$1" "$OUT/$2" <<'PY'
 import sys, html.parser, re
@@ -68,7 +89,7 @@ PY
 }
 
 # html SOURCE TARGET : as is
-html() { mkdir -p "$(dirname "$OUT/$2")"; cp -f "$SRC/$1" "$OUT/$2"; }
+html() { wanted "$1" || return 0; BUILT+=("$OUT/$2"); mkdir -p "$(dirname "$OUT/$2")"; cp -f "$SRC/$1" "$OUT/$2"; }
 
 # degrade IN OUT SEED ANGLE : a light "scanner" look, legible for OCR
 degrade() {
@@ -78,6 +99,7 @@ degrade() {
 
 # scan_pdf SOURCE TARGET.pdf DPI : image-only PDF (gray JPEG pages), no text layer
 scan_pdf() {
+  wanted "$1" || return 0; BUILT+=("$OUT/$2")
   local src="$1" target="$OUT/$2" dpi="${3:-200}" base i=0
   base="$(basename "$src" .html)"
   rm -rf "$WORK/o"; mkdir -p "$WORK/o" "$WORK/pages"
@@ -97,6 +119,7 @@ scan_pdf() {
 
 # scan_img SOURCE TARGET.(png|jpg|tiff) DPI : one page rendered and degraded to a single image
 scan_img() {
+  wanted "$1" || return 0; BUILT+=("$OUT/$2")
   local src="$1" target="$OUT/$2" dpi="$3" base
   base="$(basename "$src" .html)"
   rm -rf "$WORK/o"; mkdir -p "$WORK/o" "$WORK/pages" "$(dirname "$target")"
@@ -144,5 +167,5 @@ for f in "$OUT"/*/*_skan.pdf; do
   if [ -n "$(pdftotext "$f" - 2>/dev/null | tr -d '[:space:]')" ]; then echo "text layer found in scan: $f" >&2; fail=1; fi
 done
 find "$ROOT/$SRC" "$ROOT/$OUT" -name '.~lock.*' -delete
-ls -l "$OUT"/*/* | awk '{print $5, $9}'
+if [ ${#BUILT[@]} -gt 0 ]; then ls -l "${BUILT[@]}" | awk '{print $5, $9}'; fi
 exit $fail
