@@ -53,7 +53,8 @@ public final class ImportRegistryCommand implements Callable<Integer> {
             ImportReport report = archive.importRegistry(registry, file,
                     new RegistryImporter.Options(dryRun, skipInvalid, !keepMissing), "cli:" + System.getProperty("user.name", "unknown"));
             print(out, report, dryRun);
-            return report.refused() && !dryRun ? REFUSED : 0;
+            // A dry run of a bad file fails too, so a script can check a sheet before loading it.
+            return !report.errors().isEmpty() && !skipInvalid ? REFUSED : 0;
         }
     }
 

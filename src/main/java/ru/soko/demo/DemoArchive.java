@@ -55,7 +55,7 @@ public final class DemoArchive {
         }
     }
 
-    /** The organisations first: every other registry links to them. */
+    /** Loads every registry sheet of the samples, in {@link #loadOrder}. */
     private static void loadRegistries(Archive archive, Path dir, java.util.function.Consumer<String> problems) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
@@ -63,8 +63,7 @@ public final class DemoArchive {
         List<Path> sheets;
         try (Stream<Path> list = Files.list(dir)) {
             sheets = list.filter(p -> p.getFileName().toString().matches("(?i).+\\.(csv|xlsx|xls)$"))
-                    .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().startsWith("organisations."))
-                            .thenComparing(Path::getFileName))
+                    .sorted(Comparator.comparingInt(DemoArchive::loadOrder).thenComparing(Path::getFileName))
                     .toList();
         }
         for (Path sheet : sheets) {
@@ -76,6 +75,12 @@ public final class DemoArchive {
                         .map(ru.soko.registry.ImportReport.RowError::line).toList());
             }
         }
+    }
+
+    /** Registries that others link to come first: organisations, then providers and assessment operators. */
+    private static int loadOrder(Path sheet) {
+        String name = sheet.getFileName().toString();
+        return name.startsWith("organisations.") ? 0 : name.startsWith("providers.") || name.startsWith("assessment-orgs.") ? 1 : 2;
     }
 
     /** Copies the embedded samples: documents for ingest, registry sheets into {@code registries/}. */

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Links a name or ИНН written in a sheet to the organisations registry: by ИНН first, then by the
+ * Links a name or ИНН written in a sheet to the organisations registry (or, for the organisations
+ * that are not schools, to the providers and assessment operators): by ИНН first, then by the
  * normalised full or short name. When nothing or more than one organisation fits, the text is kept
  * without a link and the import says so: ambiguity is reported, never guessed.
  */
@@ -17,9 +18,14 @@ public final class OrganisationLinks {
     private final Map<String, List<Long>> byName = new LinkedHashMap<>();
 
     public OrganisationLinks(Map<String, RegistryRecord> organisations) {
-        for (RegistryRecord r : organisations.values()) {
-            byInn.put(r.key(), r.id());
-            for (String field : List.of("fullName", "shortName")) {
+        this(organisations.values());
+    }
+
+    /** Organisations first; providers and assessment operators (keyed by ИНН too) also count as organisations. */
+    public OrganisationLinks(java.util.Collection<RegistryRecord> records) {
+        for (RegistryRecord r : records) {
+            byInn.putIfAbsent(r.key(), r.id());
+            for (String field : List.of("fullName", "shortName", "name")) {
                 String name = r.text(field);
                 if (name != null) {
                     List<Long> ids = byName.computeIfAbsent(normalise(name), k -> new ArrayList<>());

@@ -52,7 +52,10 @@ public final class RegistryImporter {
         if (!errors.isEmpty()) {
             return new ImportReport(registry, fileName, 0, 0, 0, 0, 0, 0, errors, warnings, false);
         }
-        OrganisationLinks links = new OrganisationLinks(store.byKey("organisations"));
+        List<RegistryRecord> organisations = new ArrayList<>(store.byKey("organisations").values());
+        organisations.addAll(store.byKey("providers").values());
+        organisations.addAll(store.byKey("assessment-orgs").values());
+        OrganisationLinks links = new OrganisationLinks(organisations);
         Map<String, RowValues> incoming = new LinkedHashMap<>();
         int rows = 0;
         for (Sheet.Row row : sheet.rows()) {
