@@ -199,16 +199,13 @@ public final class SelfEvalCommand implements Runnable {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    /** Numbers as a Russian reader writes them: no «.0», a decimal comma. */
+    /** The export's number format, with a dash for a missing figure on screen. */
     static final class SelfEvalExportFormat {
         private SelfEvalExportFormat() {
         }
 
         static String number(Double v) {
-            if (v == null) {
-                return "—";
-            }
-            return v == Math.rint(v) ? Long.toString(v.longValue()) : Double.toString(v).replace('.', ',');
+            return v == null ? "—" : SelfEvalExport.number(v);
         }
     }
 }

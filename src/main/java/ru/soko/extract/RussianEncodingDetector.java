@@ -50,8 +50,13 @@ public final class RussianEncodingDetector implements EncodingDetector {
         if (guess != null && TRUSTED.contains(guess.name().toLowerCase(java.util.Locale.ROOT))) {
             return guess;
         }
-        Charset best = guess;
-        double bestScore = 0.35;
+        // Another guess stands only when no Cyrillic decoding reads clearly as Russian.
+        return mostRussian(sample, 0.35).orElse(guess);
+    }
+
+    private static java.util.Optional<Charset> mostRussian(byte[] sample, double floor) {
+        Charset best = null;
+        double bestScore = floor;
         for (Charset candidate : CYRILLIC) {
             double score = russianScore(new String(sample, candidate));
             if (score > bestScore) {
@@ -59,7 +64,7 @@ public final class RussianEncodingDetector implements EncodingDetector {
                 bestScore = score;
             }
         }
-        return best;
+        return java.util.Optional.ofNullable(best);
     }
 
     /**
@@ -70,16 +75,7 @@ public final class RussianEncodingDetector implements EncodingDetector {
         if (hasUtf8Bom(sample) || isStrictUtf8(sample)) {
             return StandardCharsets.UTF_8;
         }
-        Charset best = CYRILLIC.get(0);
-        double bestScore = -1;
-        for (Charset candidate : CYRILLIC) {
-            double score = russianScore(new String(sample, candidate));
-            if (score > bestScore) {
-                best = candidate;
-                bestScore = score;
-            }
-        }
-        return best;
+        return mostRussian(sample, -1).orElse(CYRILLIC.get(0));
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

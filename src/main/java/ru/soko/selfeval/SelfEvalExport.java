@@ -48,7 +48,8 @@ public final class SelfEvalExport {
         }
     }
 
-    static String number(Double v) {
+    /** A number as a Russian reader writes it: no «.0», a decimal comma; empty for none. */
+    public static String number(Double v) {
         if (v == null) {
             return "";
         }

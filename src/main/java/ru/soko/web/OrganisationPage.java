@@ -99,6 +99,6 @@ final class OrganisationPage {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v).replace('.', ',');
+        return ru.soko.selfeval.SelfEvalExport.number(v);
     }
 }

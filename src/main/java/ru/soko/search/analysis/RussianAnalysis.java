@@ -45,23 +45,26 @@ public final class RussianAnalysis {
         this.stopWords = stopWords;
     }
 
+    /** An analyzer that reads «ё» as «е» before anything else sees the text. */
+    private abstract static class YoFolding extends Analyzer {
+        @Override
+        protected Reader initReader(String field, Reader reader) {
+            return new MappingCharFilter(YO, reader);
+        }
+    }
+
     public Analyzer exact() {
-        return new Analyzer() {
+        return new YoFolding() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(source, new LowerCaseFilter(source));
             }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
-            }
         };
     }
 
     public Analyzer lemma() {
-        return new Analyzer() {
+        return new YoFolding() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
@@ -73,27 +76,17 @@ public final class RussianAnalysis {
                 stream = new YoFoldFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
-            }
         };
     }
 
     public Analyzer stem() {
-        return new Analyzer() {
+        return new YoFolding() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new StopFilter(stream, stopWords);
                 return new TokenStreamComponents(source, new SnowballFilter(stream, new RussianStemmer()));
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(YO, reader);
             }
         };
     }
