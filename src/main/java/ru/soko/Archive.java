@@ -110,7 +110,7 @@ public final class Archive implements AutoCloseable {
                     config.parseTimeout(), config.ocrTimeout(), config.logsDir().resolve("extract-worker.log")));
             ingest = new IngestService(catalog, originals, index, extractor, requisites,
                     () -> OcrEngine.probe(config.ocrEnabled(), config.ocrLanguages()), new IngestService.Limits(config.maxFileBytes(),
-                    config.maxTextChars(), (int) config.ocrTimeout().toSeconds()), selfEval::record);
+                    config.maxTextChars(), (int) config.ocrTimeout().toSeconds()), this::recordSelfEvaluation);
         }
         return ingest;
     }
@@ -122,7 +122,7 @@ public final class Archive implements AutoCloseable {
     public long reextractRequisites() {
         for (long id : catalog.allIds()) {
             catalog.get(id).ifPresent(r -> catalog.replaceRequisites(id, requisites.extract(r.text(), r.metadata())));
-            catalog.get(id).ifPresent(selfEval::record);
+            catalog.get(id).ifPresent(this::recordSelfEvaluation);
         }
         return reindex();
     }
@@ -137,7 +137,7 @@ public final class Archive implements AutoCloseable {
     /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */
     public void edit(long id, java.util.Map<String, String> changes, String actor) {
         changes.forEach((field, value) -> catalog.setOverride(id, field, value, actor));
-        catalog.get(id).ifPresent(selfEval::record);
+        catalog.get(id).ifPresent(this::recordSelfEvaluation);
         ingest().reindexWithNeighbours(id);
         index.commit();
     }
@@ -204,6 +204,17 @@ public final class Archive implements AutoCloseable {
         index.upsert(registries.catalogue().get(registry), edited);
         index.commit();
         return edited;
+    }
+
+    /** A self-evaluation report: its figures into the history, the report into the results registry. */
+    private void recordSelfEvaluation(ru.soko.catalog.DocumentRecord doc) {
+        if (selfEval.record(doc)) {
+            var r = doc.requisites();
+            String name = issuers.all().stream().filter(i -> r.organisation().equals(i.orgId())).map(ru.soko.requisites.Issuer::name)
+                    .findFirst().orElse(r.organisation());
+            var record = registries.recordSelfEvaluation(name, r.reportYear(), doc.id(), "ingest");
+            index.upsert(registries.catalogue().get("selfeval"), record);
+        }
     }
 
     public SelfEvalService selfEval() {

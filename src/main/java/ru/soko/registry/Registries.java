@@ -86,6 +86,33 @@ public final class Registries {
         return byKey(registry, key).orElseThrow();
     }
 
+    /**
+     * Puts a school's report for a year into the self-evaluation results registry (organisation ×
+     * year → document), the same way an import would, with history.
+     */
+    public RegistryRecord recordSelfEvaluation(String organisationName, int year, long documentId, String actor) {
+        String key = organisationName + " / " + year;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("recordKey", key);
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("text", organisationName);
+        Long orgId = new OrganisationLinks(store.byKey("organisations")).find(organisationName, 0, null);
+        if (orgId != null) {
+            organisation.put("recordId", orgId);
+        }
+        data.put("organisation", organisation);
+        data.put("year", year);
+        data.put("documentId", documentId);
+        Optional<RegistryRecord> old = byKey("selfeval", key);
+        if (old.isEmpty() || !RegistryStore.same(old.get().data().get("documentId"), documentId)) {
+            Map<String, Object> diff = new LinkedHashMap<>();
+            diff.put("documentId", java.util.Arrays.asList(old.map(r -> r.data().get("documentId")).orElse(null), documentId));
+            store.apply("selfeval", List.of(new RegistryStore.Change(key, data, RegistryRecord.ACTIVE, null,
+                    old.isEmpty() ? "added" : "updated", diff)), actor);
+        }
+        return byKey("selfeval", key).orElseThrow();
+    }
+
     /** Every record of every registry, for the search index. */
     public void forEach(java.util.function.BiConsumer<RegistrySpec, RegistryRecord> action) {
         for (RegistrySpec spec : catalogue.all()) {

@@ -52,6 +52,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/organisations/{id}/selfeval", ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
                     .result(Json.write(organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id"))))));
             config.routes.get("/api/selfeval/compare", this::apiCompare);
+            config.routes.get("/selfeval/compare", this::comparePage);
+            config.routes.get("/selfeval/compare.{format}", this::compareExport);
             config.routes.get("/api/registries", this::apiRegistries);
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
@@ -158,15 +160,64 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void selfEvalExport(Context ctx) throws java.io.IOException {
+        var history = organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id")));
+        sendTable(ctx, "selfeval-" + history.organisation().id(), (format, file) -> ru.soko.selfeval.SelfEvalExport.history(history, format, file));
+    }
+
+    private void comparePage(Context ctx) {
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        String territory = Optional.ofNullable(ctx.queryParam("territory")).orElse("");
+        String code = Optional.ofNullable(ctx.queryParam("indicator")).orElse("");
+        model.put("territory", territory);
+        model.put("indicator", code);
+        model.put("year", Optional.ofNullable(ctx.queryParam("year")).orElse(""));
+        model.put("q", Map.of("territory", URLEncoder.encode(territory, StandardCharsets.UTF_8),
+                "indicator", URLEncoder.encode(code, StandardCharsets.UTF_8)));
+        if (!territory.isBlank() && !code.isBlank()) {
+            try {
+                ru.soko.selfeval.Comparison c = archive.selfEval().compare(territory, intParam(ctx, "year", 0), code);
+                java.util.List<ru.soko.selfeval.Comparison.Row> rows = new java.util.ArrayList<>(c.rows());
+                if ("name".equals(ctx.queryParam("sort"))) {
+                    rows.sort(java.util.Comparator.comparing(ru.soko.selfeval.Comparison.Row::organisation));
+                }
+                model.put("comparison", Map.of("territory", c.territory(), "year", c.year(), "code", c.code(),
+                        "name", String.valueOf(c.name() == null ? "" : c.name()), "unit", String.valueOf(c.unit() == null ? "" : c.unit()),
+                        "median", ru.soko.selfeval.SelfEvalExport.number(c.median()),
+                        "rows", rows.stream().map(r -> Map.of("organisationId", r.organisationId(), "organisation", r.organisation(),
+                                "municipality", String.valueOf(r.municipality()), "value", ru.soko.selfeval.SelfEvalExport.number(r.value()),
+                                "percent", ru.soko.selfeval.SelfEvalExport.number(r.percent()))).toList()));
+            } catch (IllegalArgumentException e) {
+                model.put("error", e.getMessage());
+            }
+        }
+        ctx.html(templates.render("compare", model));
+    }
+
+    private void compareExport(Context ctx) throws java.io.IOException {
+        ru.soko.selfeval.Comparison c;
+        try {
+            c = archive.selfEval().compare(String.valueOf(ctx.queryParam("territory")), intParam(ctx, "year", 0),
+                    String.valueOf(ctx.queryParam("indicator")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+        sendTable(ctx, "selfeval-compare-" + c.year(), (format, file) -> ru.soko.selfeval.SelfEvalExport.comparison(c, format, file));
+    }
+
+    private interface TableWriter {
+        void write(String format, java.nio.file.Path file) throws java.io.IOException;
+    }
+
+    /** Sends a table as an XLSX or CSV download named after {@code baseName}. */
+    private static void sendTable(Context ctx, String baseName, TableWriter writer) throws java.io.IOException {
         String format = ctx.pathParam("format");
         if (!format.equals("xlsx") && !format.equals("csv")) {
             throw new InvalidQueryException("выгрузка возможна в xlsx или csv");
         }
-        var history = organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id")));
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("selfeval", "." + format);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("soko-table", "." + format);
         try {
-            ru.soko.selfeval.SelfEvalExport.history(history, format, file);
-            ctx.header("Content-Disposition", "attachment; filename=\"selfeval-" + history.organisation().id() + "." + format + "\"");
+            writer.write(format, file);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"");
             ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8"
                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             ctx.result(java.nio.file.Files.readAllBytes(file));
