@@ -132,6 +132,10 @@ public final class TikaTextExtractor {
         ocrConfig.setSkipOcr(!ocr);
         if (ocr) {
             ocrConfig.setLanguage(request.ocrLanguages());
+            // One uniform block: table rows come out as lines (the default layout analysis reads an
+            // indicator table column by column, which loses which value belongs to which row).
+            ocrConfig.setPageSegMode("6");
+            ocrConfig.setPreserveInterwordSpacing(true);
             ocrConfig.setTimeoutSeconds(request.ocrTimeoutSeconds());
         }
         context.set(TesseractOCRConfig.class, ocrConfig);

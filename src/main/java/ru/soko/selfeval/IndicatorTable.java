@@ -1,4 +1,22 @@
 package ru.soko.selfeval;
-// PLACEHOLDER (worktree only): replaced by the real class.
-public record IndicatorTable(String list, java.util.List<IndicatorValue> rows) {
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The indicator table of one self-evaluation report.
+ *
+ * @param list which list of the act it follows: school, kindergarten, college or additional
+ * @param rows the rows in the order of the report
+ */
+public record IndicatorTable(String list, List<IndicatorValue> rows) {
+
+    public IndicatorTable {
+        rows = List.copyOf(rows);
+    }
+
+    /** The recognised row of an indicator, if the report has it. */
+    public Optional<IndicatorValue> row(String code) {
+        return rows.stream().filter(r -> r.recognised() && code.equals(r.code())).findFirst();
+    }
 }
