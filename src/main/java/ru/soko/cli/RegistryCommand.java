@@ -55,7 +55,7 @@ public final class RegistryCommand implements Callable<Integer> {
                     RegistrySpec s = archive.registries().catalogue().get(registry);
                     out.println(s.title() + ": записей " + records.size());
                     records.forEach(r -> out.printf("  %s  %s%s%n", r.key(), display(r.data().get(s.titleField())),
-                            RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + r.statusDate() + "]" : ""));
+                            RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + russianDate(r.statusDate()) + "]" : ""));
                 }
             } else {
                 ru.soko.registry.RegistryCard card = archive.registryCard(registry, key)
@@ -71,7 +71,7 @@ public final class RegistryCommand implements Callable<Integer> {
                             out.printf("%-32s %s%n", f.label() + ":", display(v));
                         }
                     }
-                    out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " с " + r.statusDate());
+                    out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " " + russianDate(r.statusDate()));
                     out.println("История:");
                     card.history().forEach(h -> out.printf("  %s %s %s %s%n", h.at(), h.actor(), h.action(), h.changes()));
                     if (!card.documents().isEmpty()) {
@@ -83,6 +83,10 @@ public final class RegistryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private static String russianDate(java.time.LocalDate date) {
+        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     }
 
     private static String display(Object v) {
