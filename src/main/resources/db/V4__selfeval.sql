@@ -7,6 +7,8 @@ CREATE TABLE selfeval_values (
     code         TEXT,
     name         TEXT,
     unit         TEXT,
+    -- for a «человек/%» row, the indicator whose count is 100 % (from index-config/indicators.json)
+    base         TEXT,
     value        REAL,
     percent      REAL,
     cell         TEXT,

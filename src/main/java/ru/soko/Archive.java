@@ -19,7 +19,6 @@ import ru.soko.registry.RegistrySpec;
 import ru.soko.registry.RegistryStore;
 import ru.soko.requisites.IssuerDirectory;
 import ru.soko.selfeval.IndicatorCatalogue;
-import ru.soko.selfeval.IndicatorExtractor;
 import ru.soko.selfeval.SelfEvalService;
 import ru.soko.selfeval.SelfEvalStore;
 import ru.soko.requisites.RequisiteExtractor;
@@ -72,7 +71,7 @@ public final class Archive implements AutoCloseable {
         RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
         RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
         this.selfEval = new SelfEvalService(new SelfEvalStore(database, Clock.systemUTC()),
-                new IndicatorExtractor(IndicatorCatalogue.load(config.indexConfigDir())), issuers, config.selfEvalJumpFactor());
+                IndicatorCatalogue.load(config.indexConfigDir()), issuers, config.selfEvalJumpFactor());
         this.registries = new Registries(registryCatalogue, registryStore,
                 new RegistryImporter(registryCatalogue, registryStore, Clock.systemUTC()));
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Figures that look wrong to an auditor: a share above 100 %, a count that jumps by more than a
- * factor from one year to the next, and a count/share pair that disagrees with the school's total
- * (the nearest «Общая численность …» row above it in the same table).
+ * factor from one year to the next, and a count/share pair that disagrees with its base (the row
+ * whose count is 100 %, as {@code indicators.json} names it: all students for 1.5, all teachers for 1.29…).
  */
 final class Flags {
 
@@ -54,24 +54,19 @@ final class Flags {
 
     private static List<SchoolHistory.Flag> inconsistent(List<StoredValue> values) {
         List<SchoolHistory.Flag> flags = new ArrayList<>();
-        Map<Integer, List<StoredValue>> byYear = new LinkedHashMap<>();
-        values.forEach(v -> byYear.computeIfAbsent(v.year(), k -> new ArrayList<>()).add(v));
-        for (List<StoredValue> table : byYear.values()) {
-            table.sort(Comparator.comparing(StoredValue::code, SelfEvalService::byCode));
-            StoredValue total = null;
-            for (StoredValue v : table) {
-                if (v.name() != null && v.name().toLowerCase(Locale.ROOT).startsWith("общая численность") && v.value() != null) {
-                    total = v;
-                    continue;
-                }
-                if (total != null && v.value() != null && v.percent() != null && v.percent() <= 100 && total.value() > 0) {
-                    double expected = v.value() / total.value() * 100;
-                    if (Math.abs(expected - v.percent()) > TOLERANCE_POINTS) {
-                        flags.add(new SchoolHistory.Flag(v.year(), v.code(), "inconsistent", String.format(Locale.ROOT,
-                                "%d, %s: %s из %s — это %.1f%%, а указано %.1f%%", v.year(), v.code(), number(v.value()),
-                                number(total.value()), expected, v.percent())));
-                    }
-                }
+        Map<String, StoredValue> byYearAndCode = new LinkedHashMap<>();
+        values.forEach(v -> byYearAndCode.put(v.year() + "|" + v.code(), v));
+        for (StoredValue v : values) {
+            StoredValue total = v.base() == null ? null : byYearAndCode.get(v.year() + "|" + v.base());
+            if (total == null || total.value() == null || total.value() <= 0 || v.value() == null || v.percent() == null
+                    || v.percent() > 100) {
+                continue;
+            }
+            double expected = v.value() / total.value() * 100;
+            if (Math.abs(expected - v.percent()) > TOLERANCE_POINTS) {
+                flags.add(new SchoolHistory.Flag(v.year(), v.code(), "inconsistent", String.format(Locale.ROOT,
+                        "%d, %s: %s из %s (%s) — это %.1f%%, а указано %.1f%%", v.year(), v.code(), number(v.value()),
+                        number(total.value()), total.code(), expected, v.percent())));
             }
         }
         return flags;

@@ -22,12 +22,14 @@ public final class SelfEvalService {
 
     private final SelfEvalStore store;
     private final IndicatorExtractor extractor;
+    private final IndicatorCatalogue catalogue;
     private final IssuerDirectory issuers;
     private final double jumpFactor;
 
-    public SelfEvalService(SelfEvalStore store, IndicatorExtractor extractor, IssuerDirectory issuers, double jumpFactor) {
+    public SelfEvalService(SelfEvalStore store, IndicatorCatalogue catalogue, IssuerDirectory issuers, double jumpFactor) {
         this.store = store;
-        this.extractor = extractor;
+        this.catalogue = catalogue;
+        this.extractor = new IndicatorExtractor(catalogue);
         this.issuers = issuers;
         this.jumpFactor = jumpFactor;
     }
@@ -39,7 +41,7 @@ public final class SelfEvalService {
             return false;
         }
         Optional<IndicatorTable> table = extractor.extract(doc.text());
-        table.ifPresent(t -> store.storeReport(doc.id(), r.organisation(), r.reportYear(), t));
+        table.ifPresent(t -> store.storeReport(doc.id(), r.organisation(), r.reportYear(), t, bases(t.list())));
         return table.isPresent();
     }
 
@@ -49,7 +51,15 @@ public final class SelfEvalService {
 
     /** Stores one report's table as it is (for the archive's own tests and tools that read tables elsewhere). */
     void store(long documentId, String organisation, int year, IndicatorTable table) {
-        store.storeReport(documentId, organisation, year, table);
+        store.storeReport(documentId, organisation, year, table, bases(table.list()));
+    }
+
+    /** For each «человек/%» indicator of a list, the indicator whose count is its 100 %. */
+    private Map<String, String> bases(String list) {
+        Map<String, String> bases = new LinkedHashMap<>();
+        catalogue.list(list).ifPresent(l -> l.indicators().stream().filter(d -> d.base() != null)
+                .forEach(d -> bases.put(d.code(), d.base())));
+        return bases;
     }
 
     public void correct(String organisation, int year, String code, Double value, Double percent, String actor) {

@@ -29,7 +29,7 @@ public final class SelfEvalStore {
     }
 
     /** Stores a report's table; the report with the highest document id is the current one for its year. */
-    public void storeReport(long documentId, String organisation, int year, IndicatorTable table) {
+    public void storeReport(long documentId, String organisation, int year, IndicatorTable table, Map<String, String> bases) {
         db.write(c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM selfeval_values WHERE document_id = ?")) {
                 del.setLong(1, documentId);
@@ -37,7 +37,7 @@ public final class SelfEvalStore {
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO selfeval_values (document_id, organisation, year, code, name, unit, value, percent, cell,
-                        line, recognised, current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+                        line, recognised, current, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")) {
                 for (IndicatorValue v : table.rows()) {
                     ps.setLong(1, documentId);
                     ps.setString(2, organisation);
@@ -50,6 +50,7 @@ public final class SelfEvalStore {
                     ps.setString(9, v.cell());
                     ps.setInt(10, v.line());
                     ps.setInt(11, v.recognised() ? 1 : 0);
+                    ps.setString(12, v.code() == null ? null : bases.get(v.code()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -77,7 +78,7 @@ public final class SelfEvalStore {
             String in = String.join(",", java.util.Collections.nCopies(organisations.size(), "?"));
             List<StoredValue> values = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT organisation, year, code, name, unit, value, percent, cell, "
-                    + "document_id, line FROM selfeval_values WHERE current = 1 AND recognised = 1 AND organisation IN (" + in
+                    + "document_id, line, base FROM selfeval_values WHERE current = 1 AND recognised = 1 AND organisation IN (" + in
                     + ") ORDER BY organisation, year, id")) {
                 for (int i = 0; i < organisations.size(); i++) {
                     ps.setString(i + 1, organisations.get(i));
@@ -87,7 +88,7 @@ public final class SelfEvalStore {
                         String key = rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3);
                         double[] fix = corrections.get(key);
                         values.add(new StoredValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), fix != null ? nan(fix[0]) : number(rs, 6), fix != null ? nan(fix[1]) : number(rs, 7),
+                                rs.getString(5), rs.getString(11), fix != null ? nan(fix[0]) : number(rs, 6), fix != null ? nan(fix[1]) : number(rs, 7),
                                 rs.getString(8), rs.getLong(9), rs.getInt(10), fix != null));
                     }
                 }

@@ -58,6 +58,8 @@ class SampleSelfEvalTest {
                 history("org-kem-12").flags().toString());
         assertTrue(history("org-nvk-l76").flags().stream().anyMatch(f -> f.kind().equals("jump")),
                 history("org-nvk-l76").flags().toString());
+        assertEquals(List.of(), history("org-kem-12").flags().stream().filter(f -> f.year() == 2022).toList(),
+                "a clean report raises no flag");
     }
 
     @Test
