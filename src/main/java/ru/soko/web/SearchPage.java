@@ -1,21 +1,63 @@
 package ru.soko.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import ru.soko.search.FacetValue;
 import ru.soko.search.SearchHit;
 import ru.soko.search.SearchResult;
 
-/** What the search page template shows. */
+/**
+ * What the search page template shows: hits, facets as checkboxes of one GET form (no script
+ * needed), and the state of the search kept in every link so a result list can be shared.
+ */
 record SearchPage(String query, long total, List<SearchHit> hits, boolean emptyQuery, String error,
-                  Integer previousPage, Integer nextPage, int page, long documents) {
+                  Integer previousPage, Integer nextPage, int page, long documents, List<Facet> facets,
+                  String state, boolean byDate) {
 
-    static SearchPage of(String query, SearchResult result, int page, int pageSize, long documents) {
+    private static final Map<String, String> LABELS = Map.of("registry", "Раздел", "kind", "Вид документа",
+            "issuer", "Издатель", "level", "Уровень", "territory", "Территория", "year", "Год", "status", "Статус",
+            "procedure", "Процедура", "format", "Формат");
+
+    record Facet(String name, String label, List<Value> values) {
+    }
+
+    record Value(String param, String label, long count, boolean checked) {
+    }
+
+    static SearchPage of(String query, SearchResult result, int page, int pageSize, long documents,
+                         Map<String, List<String>> filters, boolean byDate, Map<String, String> registryTitles) {
         boolean hasNext = (long) page * pageSize < result.total();
+        List<Facet> facets = new ArrayList<>();
+        result.facets().forEach((dim, values) -> {
+            if (values.isEmpty()) {
+                return;
+            }
+            List<Value> shown = new ArrayList<>();
+            for (FacetValue v : values) {
+                String label = "registry".equals(dim) ? registryTitles.getOrDefault(v.value(), v.value()) : v.value();
+                shown.add(new Value(dim + ":" + v.value(), label, v.count(), filters.getOrDefault(dim, List.of()).contains(v.value())));
+            }
+            facets.add(new Facet(dim, LABELS.getOrDefault(dim, dim), shown));
+        });
         return new SearchPage(query, result.total(), result.hits(), query.isBlank(), null,
-                page > 1 ? page - 1 : null, hasNext ? page + 1 : null, page, documents);
+                page > 1 ? page - 1 : null, hasNext ? page + 1 : null, page, documents, facets, state(query, filters, byDate), byDate);
     }
 
     static SearchPage failed(String query, String error, long documents) {
-        return new SearchPage(query, 0, List.of(), false, error, null, null, 1, documents);
+        return new SearchPage(query, 0, List.of(), false, error, null, null, 1, documents, List.of(), state(query, Map.of(), false), false);
+    }
+
+    /** The query string of this search without the page: «q=…&f=kind:приказ&sort=date». */
+    private static String state(String query, Map<String, List<String>> filters, boolean byDate) {
+        StringBuilder s = new StringBuilder("q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+        filters.forEach((dim, values) -> values.forEach(v -> s.append("&f=").append(URLEncoder.encode(dim + ":" + v, StandardCharsets.UTF_8))));
+        if (byDate) {
+            s.append("&sort=date");
+        }
+        return s.toString();
     }
 
     public boolean hasHits() {

@@ -54,6 +54,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/selfeval/compare", this::apiCompare);
             config.routes.get("/selfeval/compare", this::comparePage);
             config.routes.get("/selfeval/compare.{format}", this::compareExport);
+            config.routes.get("/registries", ctx -> ctx.html(templates.render("registries",
+                    Map.of("registries", RegistryPages.registries(archive)))));
+            config.routes.get("/registries/{name}", this::registryPage);
+            config.routes.get("/registries/{name}/export", this::registryExport);
+            config.routes.get("/registries/{name}/{id}", this::registryRecordPage);
             config.routes.get("/api/registries", this::apiRegistries);
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
@@ -88,13 +93,23 @@ public final class WebServer implements AutoCloseable {
         long documents = archive.catalog().count();
         SearchPage model;
         try {
-            SearchResult result = archive.search().search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE));
-            model = SearchPage.of(query, result, page, PAGE_SIZE, documents);
+            Map<String, java.util.List<String>> filters = facetParams(ctx, "f");
+            boolean byDate = "date".equals(ctx.queryParam("sort"));
+            SearchResult result = archive.search().search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE, filters,
+                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
+            model = SearchPage.of(query, result, page, PAGE_SIZE, documents, filters, byDate, registryTitles());
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             model = SearchPage.failed(query, e.getMessage(), documents);
         }
-        ctx.html(templates.render("search", Map.of("page", model, "q", URLEncoder.encode(query, StandardCharsets.UTF_8))));
+        ctx.html(templates.render("search", Map.of("page", model)));
+    }
+
+    private Map<String, String> registryTitles() {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        titles.put(ru.soko.search.DocumentMapper.DOCUMENTS, "Документы");
+        archive.registries().catalogue().all().forEach(r -> titles.put(r.name(), r.title()));
+        return titles;
     }
 
     private void documentPage(Context ctx) {
@@ -214,12 +229,21 @@ public final class WebServer implements AutoCloseable {
         if (!format.equals("xlsx") && !format.equals("csv")) {
             throw new InvalidQueryException("выгрузка возможна в xlsx или csv");
         }
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("soko-table", "." + format);
+        sendFile(ctx, baseName + "." + format, format.equals("csv") ? "text/csv; charset=utf-8"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file -> writer.write(format, file));
+    }
+
+    private interface FileWriter {
+        void write(java.nio.file.Path file) throws java.io.IOException;
+    }
+
+    /** Writes a download to a temporary file and sends it as an attachment; the file is always removed. */
+    private static void sendFile(Context ctx, String fileName, String contentType, FileWriter writer) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("soko-download", ".tmp");
         try {
-            writer.write(format, file);
-            ctx.header("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"");
-            ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8"
-                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            writer.write(file);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+            ctx.contentType(contentType);
             ctx.result(java.nio.file.Files.readAllBytes(file));
         } finally {
             java.nio.file.Files.deleteIfExists(file);
@@ -247,6 +271,66 @@ public final class WebServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new io.javalin.http.NotFoundResponse(e.getMessage());
         }
+    }
+
+    private ru.soko.registry.RegistrySpec registryOr404(String name) {
+        try {
+            return archive.registries().catalogue().get(name);
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.NotFoundResponse(e.getMessage());
+        }
+    }
+
+    private ru.soko.registry.RegistryQuery registryQuery(Context ctx, ru.soko.registry.RegistrySpec spec) {
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        for (ru.soko.registry.FieldSpec f : spec.fields()) {
+            String v = ctx.queryParam(f.name());
+            if (v != null && !v.isBlank() && f.filter()) {
+                filters.put(f.name(), v.strip());
+            }
+        }
+        String status = Optional.ofNullable(ctx.queryParam("status")).filter(v -> !v.isBlank()).orElse(null);
+        java.time.LocalDate validOn = Optional.ofNullable(ctx.queryParam("validOn")).filter(v -> !v.isBlank())
+                .map(v -> ru.soko.requisites.RussianDates.parseWhole(v).orElseThrow(() -> new InvalidQueryException("validOn: не дата")))
+                .orElse(null);
+        return new ru.soko.registry.RegistryQuery(filters, status, validOn);
+    }
+
+    private void registryPage(Context ctx) {
+        ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
+        ru.soko.registry.RegistryQuery q = registryQuery(ctx, spec);
+        ctx.html(templates.render("registry", RegistryPages.table(archive, spec, q.fields(), q.status(), q.validOn(),
+                ctx.queryParam("sort"), pageParam(ctx))));
+    }
+
+    private void registryRecordPage(Context ctx) {
+        ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
+        String id = ctx.pathParam("id");
+        Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d+")
+                ? archive.registries().get(Long.parseLong(id)).filter(r -> r.registry().equals(spec.name()))
+                : archive.registries().byKey(spec.name(), id);
+        var card = record.flatMap(r -> archive.registryCard(spec.name(), r.key()))
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("нет такой записи"));
+        ctx.html(templates.render("registry-record", RegistryPages.record(archive, spec, card)));
+    }
+
+    private void registryExport(Context ctx) throws java.io.IOException {
+        ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("csv");
+        ru.soko.registry.RegistryExporter.Format f;
+        try {
+            f = ru.soko.registry.RegistryExporter.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("format: csv, xlsx или json");
+        }
+        String extension = format.toLowerCase(java.util.Locale.ROOT);
+        String type = switch (f) {
+            case CSV -> "text/csv; charset=utf-8";
+            case XLSX -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case JSON -> "application/json";
+        };
+        var query = registryQuery(ctx, spec);
+        sendFile(ctx, spec.name() + "." + extension, type, file -> archive.registries().export(spec.name(), query, f, file));
     }
 
     private void apiRegistries(Context ctx) {

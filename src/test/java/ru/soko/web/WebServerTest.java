@@ -79,7 +79,7 @@ class WebServerTest {
     void searchPageShowsHighlightedHitsAndKeepsTheQueryInTheUrl() throws Exception {
         HttpResponse<String> page = get("/?q=" + q("самообследования"));
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("Найдено документов: 1"), page.body());
+        assertTrue(page.body().contains("Найдено: 1"), page.body());
         assertTrue(page.body().contains("<mark>самообследования</mark>"), page.body());
         assertTrue(page.body().contains("value=\"самообследования\""));
     }
@@ -116,6 +116,36 @@ class WebServerTest {
         assertEquals(404, get("/api/registries/experts/nobody").statusCode());
         assertEquals(400, get("/api/registries/pets").statusCode());
         assertEquals(400, get("/api/registries/experts?filter=" + q("colour:red")).statusCode());
+    }
+
+    @Test
+    void searchPageOffersFacetsAndKeepsChosenOnesInTheUrl() throws Exception {
+        String page = get("/?q=&f=" + q("format:TXT")).body();
+        assertTrue(page.contains("name=\"f\" value=\"format:TXT\" checked"), page);
+        assertTrue(page.contains("value=\"format:HTML\""), "other values stay on offer");
+        assertTrue(page.contains("Найдено записей: 1"), page);
+        assertTrue(page.contains("<legend>Формат</legend>"));
+    }
+
+    @Test
+    void registryPagesListFilterAndShowARecordWithItsHistory() throws Exception {
+        assertTrue(get("/registries").body().contains("/registries/experts"));
+        String table = get("/registries/experts?areas=" + q("физика")).body();
+        assertTrue(table.contains("Петров Алексей Николаевич") && !table.contains("Иванова Марина"), table);
+        String recordLink = table.replaceAll("(?s).*href=\"(/registries/experts/\\d+)\".*", "$1");
+        String record = get(recordLink).body();
+        assertTrue(record.contains("История изменений") && record.contains("добавлена"), record);
+        HttpResponse<String> csv = get("/registries/experts/export?format=csv");
+        assertEquals("attachment; filename=\"experts.csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertTrue(csv.body().contains("Иванова Марина Сергеевна"));
+        assertEquals(404, get("/registries/pets").statusCode());
+        assertEquals(404, get("/registries/experts/999999").statusCode());
+    }
+
+    @Test
+    void registryHitsLinkToTheirRecordPage() throws Exception {
+        String page = get("/?q=" + q("Петров")).body();
+        assertTrue(page.contains("href=\"/registries/experts/"), page);
     }
 
     @Test
