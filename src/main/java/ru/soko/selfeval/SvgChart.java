@@ -11,7 +11,8 @@ import java.util.Objects;
  * text goes through the template's escaping and no script or external library is needed.
  */
 public record SvgChart(String title, int width, int height, int axisY, int left, int right, String maxLabel,
-                       String minLabel, List<Point> points, List<Gap> gaps, List<YearLabel> years, String path) {
+                       String minLabel, List<Point> points, List<Gap> gaps, List<YearLabel> years, String path,
+                       int labelX, int topY) {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
@@ -35,11 +36,12 @@ public record SvgChart(String title, int width, int height, int axisY, int left,
             SchoolHistory.YearValue v = indicator.values().get(Integer.toString(y));
             values.add(v == null ? null : percent ? v.percent() : v.value());
         }
-        double max = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
-        double min = Math.min(0, values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).min().orElse(0));
-        if (max == min) {
-            max = min + 1;
-        }
+        double top = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
+        double bottom = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).min().orElse(0);
+        // The axis spans the figures with a margin, not from zero: a change of 2 % must be visible.
+        double margin = top == bottom ? Math.max(1, Math.abs(top) * 0.1) : (top - bottom) * 0.15;
+        double max = top + margin;
+        double min = Math.max(bottom >= 0 ? 0 : Double.NEGATIVE_INFINITY, bottom - margin);
         List<Point> points = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
         List<YearLabel> labels = new ArrayList<>();
@@ -61,7 +63,7 @@ public record SvgChart(String title, int width, int height, int axisY, int left,
         }
         String title = indicator.code() + " " + (indicator.name() == null ? "" : indicator.name()) + (percent ? ", %" : "");
         return new SvgChart(title, WIDTH, HEIGHT, BOTTOM, LEFT, RIGHT, number(max), number(min), points, gaps, labels,
-                path.toString().strip());
+                path.toString().strip(), LEFT - 8, TOP + 4);
     }
 
     private static String fmt(double v) {
@@ -69,6 +71,7 @@ public record SvgChart(String title, int width, int height, int axisY, int left,
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v).replace('.', ',');
+        double rounded = Math.round(v * 10) / 10.0;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded).replace('.', ',');
     }
 }
