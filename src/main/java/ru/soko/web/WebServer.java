@@ -118,7 +118,36 @@ public final class WebServer implements AutoCloseable {
             notFound(ctx);
             return;
         }
-        ctx.html(templates.render("document", Map.of("card", archive.card(record.get().id()).orElseThrow(), "text", record.get().text())));
+        ru.soko.catalog.DocumentCard card = archive.card(record.get().id()).orElseThrow();
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("card", card);
+        model.put("text", record.get().text());
+        model.put("links", links(card));
+        ctx.html(templates.render("document", model));
+    }
+
+    /** The card's links as «relation: title» lines, public documents only. */
+    private java.util.List<Map<String, Object>> links(ru.soko.catalog.DocumentCard card) {
+        java.util.List<Map<String, Object>> links = new java.util.ArrayList<>();
+        Map<String, java.util.List<Long>> byRelation = new java.util.LinkedHashMap<>();
+        byRelation.put("Утверждён", card.approvedBy());
+        byRelation.put("Утверждает", card.approves());
+        byRelation.put("Изменяет", card.amends());
+        byRelation.put("Изменён", card.amendedBy());
+        byRelation.put("Признаёт утратившим силу", card.repeals());
+        byRelation.put("Утратил силу в связи с", card.repealedBy());
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        byRelation.forEach((relation, ids) -> ids.forEach(id -> titled(id).ifPresent(t -> {
+            links.add(Map.of("relation", relation, "id", id, "title", t));
+            shown.add(id);
+        })));
+        card.citedBy().stream().filter(id -> !shown.contains(id))
+                .forEach(id -> titled(id).ifPresent(t -> links.add(Map.of("relation", "Ссылается на этот документ", "id", id, "title", t))));
+        return links;
+    }
+
+    private Optional<String> titled(long id) {
+        return archive.catalog().get(id).filter(r -> "public".equals(r.visibility())).map(DocumentRecord::title);
     }
 
     private void download(Context ctx) throws IOException {
