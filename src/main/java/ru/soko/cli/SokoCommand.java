@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "soko-archive", mixinStandardHelpOptions = true, version = "СОКО-Архив 0.1.0",
         description = "Архив документов и реестров системы оценки качества образования.",
         subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, SearchCommand.class,
-                ShowCommand.class, EditCommand.class, ReindexCommand.class, StatsCommand.class, ImportRegistryCommand.class, ExportRegistryCommand.class, EditRegistryCommand.class, SelfEvalCommand.class,
+                ShowCommand.class, EditCommand.class, ReindexCommand.class, StatsCommand.class, ImportRegistryCommand.class, ExportRegistryCommand.class, EditRegistryCommand.class, SelfEvalCommand.class, CheckCommand.class,
+                BackupCommand.class, RestoreCommand.class,
                 RegistryCommand.class, CommandLine.HelpCommand.class})
 public final class SokoCommand implements Runnable {
 

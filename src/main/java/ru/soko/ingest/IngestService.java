@@ -1,13 +1,9 @@
 package ru.soko.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -118,7 +114,7 @@ public final class IngestService {
                 return IngestOutcome.rejected(name, RejectReason.TOO_LARGE,
                         megabytes(size) + " при пределе " + megabytes(limits.maxFileBytes()));
             }
-            String sha = sha256(file);
+            String sha = ru.soko.util.Hashes.sha256(file);
             Optional<Long> existing = catalog.findIdBySha(sha);
             if (existing.isPresent()) {
                 return IngestOutcome.duplicate(name, existing.get());
@@ -184,20 +180,6 @@ public final class IngestService {
 
     public Optional<DocumentRecord> document(long id) {
         return catalog.get(id);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static String megabytes(long bytes) {
