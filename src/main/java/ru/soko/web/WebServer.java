@@ -59,6 +59,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/registries/{name}", this::registryPage);
             config.routes.get("/registries/{name}/export", this::registryExport);
             config.routes.get("/registries/{name}/{id}", this::registryRecordPage);
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi()));
             config.routes.get("/api/registries", this::apiRegistries);
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
@@ -360,6 +361,15 @@ public final class WebServer implements AutoCloseable {
         };
         var query = registryQuery(ctx, spec);
         sendFile(ctx, spec.name() + "." + extension, type, file -> archive.registries().export(spec.name(), query, f, file));
+    }
+
+    private static String openApi() throws IOException {
+        try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream("web/openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void apiRegistries(Context ctx) {
