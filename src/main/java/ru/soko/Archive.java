@@ -157,7 +157,7 @@ public final class Archive implements AutoCloseable {
     public java.util.Optional<ru.soko.registry.RegistryCard> registryCard(String registry, String key) {
         RegistrySpec spec = registries.catalogue().get(registry);
         return registries.byKey(registry, key).map(r -> new ru.soko.registry.RegistryCard(registry,
-                String.valueOf(r.data().get(spec.titleField()) instanceof java.util.Map<?, ?> m ? m.get("text") : r.data().get(spec.titleField())),
+                ru.soko.registry.RegistryRecord.display(r.data().get(spec.titleField())),
                 r, registries.history(r.id()), linkedDocuments(registry, r)));
     }
 

@@ -26,10 +26,6 @@ public final class OriginalStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
-    public boolean contains(String sha256) {
-        return Files.isRegularFile(pathOf(sha256));
-    }
-
     /** Stores a copy of {@code source} under its SHA-256, unless an identical copy is already there. */
     public void store(Path source, String sha256) throws IOException {
         Path target = pathOf(sha256);

@@ -12,6 +12,11 @@ final class DataOption {
             description = "Папка данных архива (по умолчанию ./data или переменная SOKO_DATA).")
     Path dataDir;
 
+    /** Who a change is recorded under: the name given with --as, else the operating-system user. */
+    static String actor(String given) {
+        return given != null ? given : "cli:" + System.getProperty("user.name", "unknown");
+    }
+
     AppConfig config() {
         AppConfig config = ConfigLoader.fromEnvironment();
         return dataDir == null ? config : config.withDataDir(dataDir.toAbsolutePath().normalize());

@@ -44,7 +44,7 @@ public final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         changes.forEach(RequisiteOverrides::validate);
-        String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
+        String who = DataOption.actor(actor);
         try (Archive archive = Archive.open(data.config())) {
             if (archive.catalog().get(id).isEmpty()) {
                 throw new IllegalArgumentException("документа № " + id + " нет в архиве");

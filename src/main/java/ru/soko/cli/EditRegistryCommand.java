@@ -38,7 +38,7 @@ public final class EditRegistryCommand implements Callable<Integer> {
     public Integer call() {
         try (Archive archive = Archive.open(data.config())) {
             archive.editRegistry(registry, key, changes,
-                    actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown"));
+                    DataOption.actor(actor));
             spec.commandLine().getOut().printf("Запись %s в реестре %s исправлена: %s%n", key, registry, String.join(", ", changes.keySet()));
             spec.commandLine().getOut().flush();
             return 0;

@@ -51,7 +51,7 @@ public final class ImportRegistryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Archive archive = Archive.open(data.config())) {
             ImportReport report = archive.importRegistry(registry, file,
-                    new RegistryImporter.Options(dryRun, skipInvalid, !keepMissing), "cli:" + System.getProperty("user.name", "unknown"));
+                    new RegistryImporter.Options(dryRun, skipInvalid, !keepMissing), DataOption.actor(null));
             print(out, report, dryRun);
             // A dry run of a bad file fails too, so a script can check a sheet before loading it.
             return !report.errors().isEmpty() && !skipInvalid ? REFUSED : 0;

@@ -55,7 +55,7 @@ public final class RegistryCommand implements Callable<Integer> {
                     RegistrySpec s = archive.registries().catalogue().get(registry);
                     out.println(s.title() + ": записей " + records.size());
                     records.forEach(r -> out.printf("  %s  %s%s%n", r.key(), display(r.data().get(s.titleField())),
-                            RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + russianDate(r.statusDate()) + "]" : ""));
+                            RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + ru.soko.requisites.RussianDates.format(r.statusDate()) + "]" : ""));
                 }
             } else {
                 ru.soko.registry.RegistryCard card = archive.registryCard(registry, key)
@@ -71,7 +71,7 @@ public final class RegistryCommand implements Callable<Integer> {
                             out.printf("%-32s %s%n", f.label() + ":", display(v));
                         }
                     }
-                    out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " " + russianDate(r.statusDate()));
+                    out.printf("%-32s %s%s%n", "Состояние:", r.status(), r.statusDate() == null ? "" : " " + ru.soko.requisites.RussianDates.format(r.statusDate()));
                     out.println("История:");
                     card.history().forEach(h -> out.printf("  %s %s %s %s%n", h.at(), h.actor(), h.action(), h.changes()));
                     if (!card.documents().isEmpty()) {
@@ -85,17 +85,11 @@ public final class RegistryCommand implements Callable<Integer> {
         }
     }
 
-    private static String russianDate(java.time.LocalDate date) {
-        return date == null ? "" : date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
-    }
-
+    /** A value with the record a link points to, for the command line. */
     private static String display(Object v) {
-        if (v instanceof Map<?, ?> link) {
-            return link.get("text") + (link.get("recordId") == null ? "" : " (запись № " + link.get("recordId") + ")");
+        if (v instanceof Map<?, ?> link && link.get("recordId") != null) {
+            return RegistryRecord.display(v) + " (запись № " + link.get("recordId") + ")";
         }
-        if (v instanceof List<?> list) {
-            return String.join("; ", list.stream().map(Object::toString).toList());
-        }
-        return String.valueOf(v);
+        return RegistryRecord.display(v);
     }
 }

@@ -186,7 +186,7 @@ public final class SelfEvalCommand implements Runnable {
             try (Archive archive = Archive.open(data.config())) {
                 Issuer school = archive.selfEval().organisation(organisation, archive.innByName());
                 archive.selfEval().correct(school.orgId(), year, code, value, percent,
-                        actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown"));
+                        DataOption.actor(actor));
                 spec.commandLine().getOut().printf("Исправлено: %s, %d, %s%n", school.name(), year, code);
                 spec.commandLine().getOut().flush();
                 return 0;

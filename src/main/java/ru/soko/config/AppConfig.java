@@ -27,11 +27,6 @@ public record AppConfig(
                 workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
     }
 
-    public AppConfig withPort(int newPort) {
-        return new AppConfig(dataDir, newPort, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
-    }
-
     public AppConfig withOcrEnabled(boolean enabled) {
         return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
                 workerHeapMb, enabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);

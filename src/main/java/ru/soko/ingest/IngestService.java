@@ -178,10 +178,6 @@ public final class IngestService {
         pending.clear();
     }
 
-    public Optional<DocumentRecord> document(long id) {
-        return catalog.get(id);
-    }
-
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f МБ", bytes / 1024.0 / 1024.0);
     }

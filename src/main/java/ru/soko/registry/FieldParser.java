@@ -2,11 +2,9 @@ package ru.soko.registry;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import ru.soko.requisites.RussianDates;
 
 /**
@@ -135,10 +133,6 @@ final class FieldParser {
 
     private static int digit(String d, int i) {
         return d.charAt(i) - '0';
-    }
-
-    static Optional<LocalDate> date(Object value) {
-        return value == null ? Optional.empty() : Optional.of(LocalDate.parse(value.toString()));
     }
 
 }

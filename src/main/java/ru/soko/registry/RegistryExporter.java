@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ public final class RegistryExporter {
 
     public enum Format { CSV, XLSX, JSON }
 
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private RegistryExporter() {
     }
@@ -63,10 +61,8 @@ public final class RegistryExporter {
             return "";
         }
         return switch (f.fieldType()) {
-            case DATE -> LocalDate.parse(value.toString()).format(RUSSIAN_DATE);
-            case LIST -> String.join("; ", ((List<?>) value).stream().map(Object::toString).toList());
-            case ORGANISATION -> value instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : value.toString();
-            default -> value.toString();
+            case DATE -> ru.soko.requisites.RussianDates.format(LocalDate.parse(value.toString()));
+            default -> RegistryRecord.display(value);
         };
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +27,6 @@ import ru.soko.extract.RussianEncodingDetector;
  */
 public final class SheetReader {
 
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private SheetReader() {
     }
@@ -93,7 +91,7 @@ public final class SheetReader {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().format(RUSSIAN_DATE);
+            return ru.soko.requisites.RussianDates.format(cell.getLocalDateTimeCellValue().toLocalDate());
         }
         if (type == CellType.NUMERIC) {
             double v = cell.getNumericCellValue();

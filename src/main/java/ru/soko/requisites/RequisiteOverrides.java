@@ -1,8 +1,6 @@
 package ru.soko.requisites;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +21,6 @@ public final class RequisiteOverrides {
 
     public static final Set<String> LEVELS = Set.of("федеральный", "региональный", "муниципальный",
             "образовательная организация");
-
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
     private RequisiteOverrides() {
     }
@@ -75,11 +71,8 @@ public final class RequisiteOverrides {
     }
 
     private static LocalDate parseDate(String v) {
-        try {
-            return v.contains(".") ? LocalDate.parse(v, RUSSIAN_DATE) : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("дата «" + v + "» не распознана: пишите 24.07.2020 или 2020-07-24");
-        }
+        return RussianDates.parseWhole(v).orElseThrow(() ->
+                new IllegalArgumentException("дата «" + v + "» не распознана: пишите 24.07.2020 или 2020-07-24"));
     }
 
     private static int parseYear(String v) {

@@ -10,6 +10,13 @@ public final class RussianDates {
     private RussianDates() {
     }
 
+    private static final java.time.format.DateTimeFormatter RUSSIAN = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /** «12.03.2024»; empty for no date. */
+    public static String format(LocalDate date) {
+        return date == null ? "" : date.format(RUSSIAN);
+    }
+
     public static Optional<LocalDate> parseWhole(String value) {
         String v = value.strip();
         if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {

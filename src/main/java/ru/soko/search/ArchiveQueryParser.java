@@ -97,7 +97,4 @@ final class ArchiveQueryParser extends QueryParser {
         }
     }
 
-    static List<String> fieldNames() {
-        return List.of("title", "issuer", "kind", "number", "year", "date");
-    }
 }

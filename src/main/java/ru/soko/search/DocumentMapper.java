@@ -111,12 +111,12 @@ public final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, registryId(spec.name(), record.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.ORDER, 0));
-        String title = display(record.data().get(spec.titleField()));
+        String title = RegistryRecord.display(record.data().get(spec.titleField()));
         StringBuilder text = new StringBuilder();
         for (FieldSpec f : spec.fields()) {
             Object value = record.data().get(f.name());
             if (value != null && !spec.personal().contains(f.name())) {
-                text.append(f.label()).append(": ").append(display(value)).append('\n');
+                text.append(f.label()).append(": ").append(RegistryRecord.display(value)).append('\n');
             }
         }
         doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
@@ -139,19 +139,6 @@ public final class DocumentMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String display(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof java.util.Map<?, ?> link) {
-            return String.valueOf(link.get("text"));
-        }
-        if (value instanceof List<?> list) {
-            return String.join("; ", list.stream().map(Object::toString).toList());
-        }
-        return value.toString();
     }
 
     private void addFacets(Document doc, DocumentRecord record, Integer year) {

@@ -22,6 +22,6 @@ public record SearchHit(
 
     /** For the result list: acts no longer in force are marked. */
     public boolean repealed() {
-        return "утратил силу".equals(status);
+        return ru.soko.catalog.DocumentRecord.REPEALED.equals(status);
     }
 }

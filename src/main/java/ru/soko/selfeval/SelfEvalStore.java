@@ -115,20 +115,6 @@ public final class SelfEvalStore {
         });
     }
 
-    /** Organisations that have at least one stored report. */
-    public List<String> organisations() {
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT organisation FROM selfeval_values ORDER BY 1");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
-    }
-
     /** Stores a correction of one figure (null clears a number) and writes it to the audit log. */
     public void correct(String organisation, int year, String code, Double value, Double percent, String actor) {
         db.write(c -> {

@@ -3,7 +3,6 @@ package ru.soko.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import ru.soko.registry.RegistrySpec;
 final class RegistryPages {
 
     static final int PAGE_SIZE = 25;
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private RegistryPages() {
     }
@@ -49,7 +47,7 @@ final class RegistryPages {
                                      LocalDate validOn, String sort, int page) {
         List<RegistryRecord> records = new ArrayList<>(archive.registries().list(spec.name(), new RegistryQuery(filters, status, validOn)));
         String sortField = spec.field(sort == null ? "" : sort).map(FieldSpec::name).orElse(spec.titleField());
-        records.sort(Comparator.comparing(r -> display(r.data().get(sortField)).toLowerCase(java.util.Locale.ROOT)));
+        records.sort(Comparator.comparing(r -> RegistryRecord.display(r.data().get(sortField)).toLowerCase(java.util.Locale.ROOT)));
         List<FieldSpec> shown = spec.fields().stream()
                 .filter(f -> f.fieldType() != FieldType.STATUS && !f.name().equals("recordKey")).toList();
         String state = state(filters, status, validOn);
@@ -61,7 +59,7 @@ final class RegistryPages {
             List<String> cells = shown.stream().map(f -> cell(f, r.data().get(f.name()))).toList();
             boolean withdrawn = RegistryRecord.WITHDRAWN.equals(r.status());
             rows.add(new Row("/registries/" + spec.name() + "/" + r.id(), cells,
-                    withdrawn ? "исключён " + (r.statusDate() == null ? "" : r.statusDate().format(RUSSIAN_DATE)) : "действует", withdrawn));
+                    withdrawn ? "исключён " + ru.soko.requisites.RussianDates.format(r.statusDate()) : "действует", withdrawn));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("spec", spec);
@@ -93,7 +91,7 @@ final class RegistryPages {
         model.put("card", card);
         model.put("fields", fields);
         model.put("status", RegistryRecord.WITHDRAWN.equals(r.status())
-                ? "исключён " + (r.statusDate() == null ? "" : r.statusDate().format(RUSSIAN_DATE)) : "действует");
+                ? "исключён " + ru.soko.requisites.RussianDates.format(r.statusDate()) : "действует");
         model.put("withdrawn", RegistryRecord.WITHDRAWN.equals(r.status()));
         model.put("history", card.history().stream().map(h -> Map.of("at", h.at().toString().substring(0, 16).replace('T', ' '),
                 "actor", h.actor(), "action", action(h.action()), "changes", changes(spec, h.changes()))).toList());
@@ -116,7 +114,7 @@ final class RegistryPages {
         changes.forEach((field, pair) -> {
             String label = spec.field(field).map(FieldSpec::label).orElse(field);
             if (pair instanceof List<?> p && p.size() == 2) {
-                parts.add(label + ": " + (p.get(0) == null ? "—" : display(p.get(0))) + " → " + (p.get(1) == null ? "—" : display(p.get(1))));
+                parts.add(label + ": " + (p.get(0) == null ? "—" : RegistryRecord.display(p.get(0))) + " → " + (p.get(1) == null ? "—" : RegistryRecord.display(p.get(1))));
             }
         });
         return String.join("; ", parts);
@@ -143,21 +141,9 @@ final class RegistryPages {
             return "";
         }
         if (f.fieldType() == FieldType.DATE) {
-            return LocalDate.parse(value.toString()).format(RUSSIAN_DATE);
+            return ru.soko.requisites.RussianDates.format(LocalDate.parse(value.toString()));
         }
-        return display(value);
+        return RegistryRecord.display(value);
     }
 
-    static String display(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Map<?, ?> link) {
-            return String.valueOf(link.get("text"));
-        }
-        if (value instanceof List<?> list) {
-            return String.join("; ", list.stream().map(Object::toString).toList());
-        }
-        return value.toString();
-    }
 }
