@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import ru.soko.access.Viewer;
 import ru.soko.catalog.Catalog;
 import ru.soko.catalog.Database;
 import ru.soko.catalog.OriginalStore;
@@ -46,6 +47,7 @@ public final class Archive implements AutoCloseable {
     private final RequisiteExtractor requisites;
     private final Registries registries;
     private final SelfEvalService selfEval;
+    private final ru.soko.users.UserStore users;
     private IsolatedExtractor extractor;
     private IngestService ingest;
 
@@ -72,12 +74,16 @@ public final class Archive implements AutoCloseable {
         RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
         this.selfEval = new SelfEvalService(new SelfEvalStore(database, Clock.systemUTC()),
                 IndicatorCatalogue.load(config.indexConfigDir()), issuers, config.selfEvalJumpFactor());
+        this.users = new ru.soko.users.UserStore(database, Clock.systemUTC(), new ru.soko.users.PasswordHasher());
         this.registries = new Registries(registryCatalogue, registryStore,
                 new RegistryImporter(registryCatalogue, registryStore, Clock.systemUTC()));
     }
 
     public static Archive open(AppConfig config) {
         Archive archive = new Archive(config);
+        if (archive.index.outdated()) {
+            archive.reindex();
+        }
         archive.ingest().indexUnindexed();
         return archive;
     }
@@ -126,11 +132,43 @@ public final class Archive implements AutoCloseable {
         return reindex();
     }
 
-    /** A document's full card: effective requisites, status, links and file facts. */
+    /** A document's full card as the operator sees it: effective requisites, status, links and file facts. */
     public java.util.Optional<ru.soko.catalog.DocumentCard> card(long id) {
-        return catalog.get(id).map(r -> ru.soko.catalog.DocumentCard.of(r, catalog.links(id), catalog.overrides(id),
-                search.similar(id, SIMILAR).stream()
-                        .map(h -> new ru.soko.catalog.DocumentCard.Related(Long.parseLong(h.id()), h.title())).toList()));
+        return card(id, Viewer.operator("cli"));
+    }
+
+    /**
+     * The card as {@code viewer} may see it: empty when the document is hidden from them, and without
+     * links to or similar documents that are hidden from them.
+     */
+    public java.util.Optional<ru.soko.catalog.DocumentCard> card(long id, Viewer viewer) {
+        return catalog.get(id).filter(viewer::canSee).map(r -> ru.soko.catalog.DocumentCard.of(r, catalog.links(id),
+                catalog.overrides(id),
+                search.similar(id, SIMILAR, viewer.role()).stream()
+                        .map(h -> new ru.soko.catalog.DocumentCard.Related(Long.parseLong(h.id()), h.title())).toList(),
+                other -> catalog.get(other).filter(viewer::canSee).isPresent()));
+    }
+
+    /** Makes a document public or internal and brings its index entry up to date. */
+    public void setVisibility(long id, String visibility, String actor) {
+        catalog.setVisibility(id, visibility, actor);
+        reindexOne(id);
+    }
+
+    /** Withdraws a document from every view but administrators'. */
+    public void withdraw(long id, String reason, String actor) {
+        catalog.withdraw(id, reason, actor);
+        reindexOne(id);
+    }
+
+    public void restore(long id, String actor) {
+        catalog.restore(id, actor);
+        reindexOne(id);
+    }
+
+    private void reindexOne(long id) {
+        catalog.get(id).ifPresent(index::upsert);
+        index.commit();
     }
 
     /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */
@@ -155,14 +193,20 @@ public final class Archive implements AutoCloseable {
      * documents naming the expert in full or as «И.О. Фамилия».
      */
     public java.util.Optional<ru.soko.registry.RegistryCard> registryCard(String registry, String key) {
+        return registryCard(registry, key, Viewer.operator("cli"));
+    }
+
+    /** The record card with only the linked documents {@code viewer} may see. */
+    public java.util.Optional<ru.soko.registry.RegistryCard> registryCard(String registry, String key, Viewer viewer) {
         RegistrySpec spec = registries.catalogue().get(registry);
         return registries.byKey(registry, key).map(r -> new ru.soko.registry.RegistryCard(registry,
                 ru.soko.registry.RegistryRecord.display(r.data().get(spec.titleField())),
-                r, registries.history(r.id()), linkedDocuments(registry, r)));
+                r, registries.history(r.id()), linkedDocuments(registry, r, viewer)));
     }
 
     private java.util.List<ru.soko.registry.RegistryCard.LinkedDocument> linkedDocuments(String registry,
-                                                                                       ru.soko.registry.RegistryRecord r) {
+                                                                                       ru.soko.registry.RegistryRecord r,
+                                                                                       Viewer viewer) {
         java.util.List<Long> ids = switch (registry) {
             case "organisations" -> {
                 String fullName = r.text("fullName");
@@ -170,15 +214,15 @@ public final class Archive implements AutoCloseable {
                         .filter(i -> i.orgId() != null && sameName(i.name(), fullName)).map(ru.soko.requisites.Issuer::orgId).toList();
                 yield catalog.idsAbout(orgIds, fullName);
             }
-            case "experts" -> mentioning(r.text("fullName"));
+            case "experts" -> mentioning(r.text("fullName"), viewer);
             default -> java.util.List.of();
         };
         return ids.stream().map(catalog::get).flatMap(java.util.Optional::stream)
-                .filter(d -> "public".equals(d.visibility()))
+                .filter(viewer::canSee)
                 .map(d -> new ru.soko.registry.RegistryCard.LinkedDocument(d.id(), d.title(), d.requisites().kind())).toList();
     }
 
-    private java.util.List<Long> mentioning(String fullName) {
+    private java.util.List<Long> mentioning(String fullName, Viewer viewer) {
         if (fullName == null || fullName.isBlank()) {
             return java.util.List.of();
         }
@@ -188,7 +232,7 @@ public final class Archive implements AutoCloseable {
             query += " OR \"" + parts[1].charAt(0) + "." + parts[2].charAt(0) + ". " + parts[0] + "\"";
         }
         return search.search(new ru.soko.search.SearchRequest(query, 0, 50,
-                        java.util.Map.of("registry", java.util.List.of(ru.soko.search.DocumentMapper.DOCUMENTS)), null))
+                        java.util.Map.of("registry", java.util.List.of(ru.soko.search.DocumentMapper.DOCUMENTS)), null, viewer.role()))
                 .hits().stream().map(h -> Long.parseLong(h.id())).toList();
     }
 
@@ -214,6 +258,10 @@ public final class Archive implements AutoCloseable {
             var record = registries.recordSelfEvaluation(name, r.reportYear(), doc.id(), "ingest");
             index.upsert(registries.catalogue().get("selfeval"), record);
         }
+    }
+
+    public ru.soko.users.UserStore users() {
+        return users;
     }
 
     public SelfEvalService selfEval() {

@@ -26,7 +26,7 @@ public final class Catalog {
 
     private static final String COLUMNS = "id, sha256, source_name, source_path, media_type, format, size_bytes, "
             + "title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, visibility, ingested_at, "
-            + "requisites_json, " + Status.SQL + " AS status";
+            + "requisites_json, withdrawn_at, withdrawn_reason, " + Status.SQL + " AS status";
 
     private final Database db;
     private final Clock clock;
@@ -42,6 +42,14 @@ public final class Catalog {
      * @return the new id, or empty when a document with the same SHA-256 is already there
      */
     public Optional<Long> insert(NewDocument doc, String actor) {
+        return insert(doc, actor, "public");
+    }
+
+    /** As {@link #insert(NewDocument, String)}, with the visibility the document starts with. */
+    public Optional<Long> insert(NewDocument doc, String actor, String visibility) {
+        if (!"public".equals(visibility) && !"internal".equals(visibility)) {
+            throw new IllegalArgumentException("видимость может быть public или internal");
+        }
         return db.write(c -> {
             if (findIdBySha(c, doc.sha256()).isPresent()) {
                 return Optional.empty();
@@ -50,8 +58,8 @@ public final class Catalog {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO documents (sha256, source_name, source_path, media_type, format, size_bytes,
                         title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, ingested_at,
-                        requisites_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                        requisites_json, visibility)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, doc.sha256());
                 ps.setString(2, doc.sourceName());
                 ps.setString(3, doc.sourcePath());
@@ -67,6 +75,7 @@ public final class Catalog {
                 ps.setString(13, Json.write(doc.warnings()));
                 ps.setString(14, clock.instant().toString());
                 ps.setString(15, Json.write(doc.requisites().requisites()));
+                ps.setString(16, visibility);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -77,7 +86,7 @@ public final class Catalog {
             Citations.insert(c, id, doc.requisites().citations());
             Citations.resolveAround(c, id);
             audit(c, actor, "ingest", "document:" + id,
-                    Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format()));
+                    Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format(), "visibility", visibility));
             return Optional.of(id);
         });
     }
@@ -231,6 +240,90 @@ public final class Catalog {
         });
     }
 
+    /** Makes a document public or internal; the change is audited. */
+    public void setVisibility(long id, String visibility, String actor) {
+        if (!"public".equals(visibility) && !"internal".equals(visibility)) {
+            throw new IllegalArgumentException("видимость может быть public или internal");
+        }
+        db.write(c -> {
+            String before = column(c, id, "visibility");
+            if (!visibility.equals(before)) {
+                update(c, id, "UPDATE documents SET visibility = ? WHERE id = ?", visibility);
+                audit(c, actor, "visibility", "document:" + id, Map.of("from", before, "to", visibility));
+            }
+            return null;
+        });
+    }
+
+    /** Takes a document out of every view but administrators'; nothing is deleted. */
+    public void withdraw(long id, String reason, String actor) {
+        db.write(c -> {
+            if (column(c, id, "withdrawn_at") == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE documents SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?")) {
+                    ps.setString(1, clock.instant().toString());
+                    ps.setString(2, reason == null || reason.isBlank() ? null : reason.strip());
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
+                audit(c, actor, "withdraw", "document:" + id, Map.of("reason", reason == null ? "" : reason.strip()));
+            }
+            return null;
+        });
+    }
+
+    /** Brings a withdrawn document back with the visibility it had. */
+    public void restore(long id, String actor) {
+        db.write(c -> {
+            if (column(c, id, "withdrawn_at") != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE documents SET withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+                audit(c, actor, "restore", "document:" + id, Map.of());
+            }
+            return null;
+        });
+    }
+
+    /** The newest documents first, a page at a time, for the administrators' list. */
+    public List<Long> newestIds(int offset, int limit) {
+        return db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM documents ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    // Only the fixed column names of the two methods above reach this string.
+    private static String column(Connection c, long id, String column) throws SQLException {
+        requireDocument(c, id);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM documents WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void update(Connection c, long id, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Replaces what the extractor read (after an extractor update); corrections stay as they are. */
     public void replaceRequisites(long id, ExtractedRequisites extracted) {
         db.write(c -> {
@@ -372,6 +465,62 @@ public final class Catalog {
         });
     }
 
+    /** Audit entries matching {@code q}, newest first. */
+    public List<AuditEntry> auditLog(AuditQuery q) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT at, actor, action, target, details FROM audit_log WHERE 1 = 1");
+            List<String> args = new ArrayList<>();
+            if (q.actor() != null) {
+                sql.append(" AND actor = ?");
+                args.add(q.actor());
+            }
+            if (q.action() != null) {
+                sql.append(" AND action = ?");
+                args.add(q.action());
+            }
+            if (q.target() != null) {
+                sql.append(" AND (target = ? OR target LIKE ? ESCAPE '\\')");
+                args.add(q.target());
+                args.add(q.target().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + (q.target().endsWith(":") ? "%" : ":%"));
+            }
+            if (q.from() != null) {
+                sql.append(" AND at >= ?");
+                args.add(q.from().toString());
+            }
+            if (q.to() != null) {
+                sql.append(" AND at < ?");
+                args.add(q.to().plusDays(1).toString());
+            }
+            sql.append(" ORDER BY id DESC LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** The distinct actions in the audit log, for the filter's list. */
+    public List<String> auditActions() {
+        return db.read(c -> {
+            List<String> actions = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DISTINCT action FROM audit_log ORDER BY action")) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+            return actions;
+        });
+    }
+
     private void audit(Connection c, String actor, String action, String target, Map<String, ?> details)
             throws SQLException {
         AuditLog.write(c, clock, actor, action, target, details);
@@ -409,6 +558,8 @@ public final class Catalog {
                 Instant.parse(rs.getString("ingested_at")),
                 effective,
                 Status.shown(effective.kind(), rs.getString("status")),
-                citedNumbers(c, id));
+                citedNumbers(c, id),
+                rs.getString("withdrawn_at") == null ? null : Instant.parse(rs.getString("withdrawn_at")),
+                rs.getString("withdrawn_reason"));
     }
 }

@@ -49,7 +49,9 @@ public record DocumentCard(
         List<String> warnings,
         String visibility,
         Instant ingestedAt,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Instant withdrawnAt,
+        String withdrawnReason) {
 
     /** For the page: the repealed badge is drawn differently. */
     public boolean repealed() {
@@ -69,19 +71,33 @@ public record DocumentCard(
                             Long targetId) {
     }
 
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /**
+     * The card as one viewer may see it: links to documents {@code visible} refuses are left out, and
+     * a citation of such a document keeps its words but not its target, so nothing hidden is named.
+     */
     public static DocumentCard of(DocumentRecord r, DocumentLinks links, Map<String, String> overrides,
-                                  List<Related> similar) {
+                                  List<Related> similar, java.util.function.LongPredicate visible) {
         Requisites q = r.requisites();
         Territory territory = q.region() == null && q.municipality() == null ? null : new Territory(q.region(), q.municipality());
         List<Reference> references = links.references().stream()
                 .map(c -> new Reference(c.relation().name().toLowerCase(java.util.Locale.ROOT), c.kind(), c.issuer(),
-                        c.date(), c.number(), c.title(), c.targetId()))
+                        c.date(), c.number(), c.title(), c.targetId() != null && visible.test(c.targetId()) ? c.targetId() : null))
                 .toList();
         return new DocumentCard(r.id(), r.title(), q.kind(), q.issuer(), q.coIssuers(), q.date(), q.year(), q.number(),
                 q.place(), q.signatory(), q.level(), territory, q.organisation(), q.reportYear(), r.status(),
-                references, links.approves(), links.approvedBy(), links.amends(), links.amendedBy(), links.repeals(),
-                links.repealedBy(), links.citedBy(), List.copyOf(similar), List.copyOf(overrides.keySet()), r.sourceName(), r.sourcePath(),
+                references, only(links.approves(), visible), only(links.approvedBy(), visible), only(links.amends(), visible),
+                only(links.amendedBy(), visible), only(links.repeals(), visible), only(links.repealedBy(), visible),
+                only(links.citedBy(), visible), List.copyOf(similar), List.copyOf(overrides.keySet()), r.sourceName(), r.sourcePath(),
                 r.mediaType(), r.format(), r.sizeBytes(), r.sha256(), r.text().length(), r.textSource().dbValue(),
-                r.textTruncated(), r.needsOcr(), r.warnings(), r.visibility(), r.ingestedAt(), r.metadata());
+                r.textTruncated(), r.needsOcr(), r.warnings(), r.visibility(), r.ingestedAt(), r.metadata(),
+                r.withdrawnAt(), r.withdrawnReason());
+    }
+
+    private static List<Long> only(List<Long> ids, java.util.function.LongPredicate visible) {
+        return ids.stream().filter(visible::test).toList();
     }
 }

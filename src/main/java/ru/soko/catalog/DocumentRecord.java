@@ -30,7 +30,9 @@ public record DocumentRecord(
         java.time.Instant ingestedAt,
         Requisites requisites,
         String status,
-        List<String> citedNumbers) {
+        List<String> citedNumbers,
+        Instant withdrawnAt,
+        String withdrawnReason) {
 
     public static final String IN_FORCE = "действует";
     public static final String REPEALED = "утратил силу";
@@ -49,6 +51,11 @@ public record DocumentRecord(
             return kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1) + " " + title;
         }
         return title;
+    }
+
+    /** Withdrawn documents are kept, but only administrators see them. */
+    public boolean withdrawn() {
+        return withdrawnAt != null;
     }
 
     public Instant ingested() {

@@ -39,6 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
                         problem -> spec.commandLine().getErr().println(problem));
                 IngestCommand.printSummary(spec.commandLine().getOut(), summary);
             }
+            DemoArchive.ensureDemoAccounts(archive);
             ServeCommand.serveUntilStopped(archive, port == null ? config.port() : port, spec);
         }
         return 0;

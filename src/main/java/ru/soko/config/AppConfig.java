@@ -20,26 +20,27 @@ public record AppConfig(
         String ocrLanguages,
         Optional<Path> indexConfigDir,
         Optional<Path> templatesDir,
-        double selfEvalJumpFactor) {
+        double selfEvalJumpFactor,
+        boolean secureCookies) {
 
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(dir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
+                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor, secureCookies);
     }
 
     public AppConfig withOcrEnabled(boolean enabled) {
         return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, enabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
+                workerHeapMb, enabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor, secureCookies);
     }
 
     public AppConfig withLimits(long newMaxFileBytes, int newMaxTextChars, Duration newParseTimeout) {
         return new AppConfig(dataDir, port, newMaxFileBytes, newMaxTextChars, newParseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor);
+                workerHeapMb, ocrEnabled, ocrLanguages, indexConfigDir, templatesDir, selfEvalJumpFactor, secureCookies);
     }
 
     public AppConfig withIndexConfigDir(Path dir) {
         return new AppConfig(dataDir, port, maxFileBytes, maxTextChars, parseTimeout, ocrTimeout,
-                workerHeapMb, ocrEnabled, ocrLanguages, Optional.of(dir), templatesDir, selfEvalJumpFactor);
+                workerHeapMb, ocrEnabled, ocrLanguages, Optional.of(dir), templatesDir, selfEvalJumpFactor, secureCookies);
     }
 
     public Path databaseFile() {

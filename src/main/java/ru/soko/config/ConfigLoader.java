@@ -20,17 +20,19 @@ import java.util.Properties;
  */
 public final class ConfigLoader {
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "data", "data",
-            "port", "7070",
-            "max-file-mb", "100",
-            "max-text-chars", "5000000",
-            "parse-timeout-seconds", "60",
-            "ocr-timeout-seconds", "600",
-            "worker-heap-mb", "768",
-            "ocr", "on",
-            "ocr-languages", "rus+eng",
-            "selfeval-jump-factor", "3");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("data", "data"),
+            Map.entry("port", "7070"),
+            Map.entry("max-file-mb", "100"),
+            Map.entry("max-text-chars", "5000000"),
+            Map.entry("parse-timeout-seconds", "60"),
+            Map.entry("ocr-timeout-seconds", "600"),
+            Map.entry("worker-heap-mb", "768"),
+            Map.entry("ocr", "on"),
+            Map.entry("ocr-languages", "rus+eng"),
+            Map.entry("selfeval-jump-factor", "3"),
+            // "on" behind a TLS proxy: cookies are then sent over HTTPS only.
+            Map.entry("secure-cookies", "off"));
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -61,11 +63,12 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intValue(values, "parse-timeout-seconds")),
                 Duration.ofSeconds(intValue(values, "ocr-timeout-seconds")),
                 intValue(values, "worker-heap-mb"),
-                isOn(values.get("ocr")),
+                isOn("ocr", values.get("ocr")),
                 values.get("ocr-languages"),
                 existingDir(workingDir.resolve("index-config")),
                 existingDir(workingDir.resolve("templates")),
-                intValue(values, "selfeval-jump-factor"));
+                intValue(values, "selfeval-jump-factor"),
+                isOn("secure-cookies", values.get("secure-cookies")));
     }
 
     static String envName(String key) {
@@ -110,11 +113,11 @@ public final class ConfigLoader {
         }
     }
 
-    private static boolean isOn(String value) {
+    private static boolean isOn(String key, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
-            default -> throw new ConfigException("параметр ocr принимает on или off, а не «" + value + "»");
+            default -> throw new ConfigException("параметр " + key + " принимает on или off, а не «" + value + "»");
         };
     }
 

@@ -26,6 +26,7 @@ import ru.soko.ingest.IngestSummary;
 public final class DemoArchive {
 
     private static final String ROOT = "demo/sample-docs";
+    private static final String ACCESS_FILE = "access.json";
 
     private DemoArchive() {
     }
@@ -47,11 +48,39 @@ public final class DemoArchive {
             temp = Files.createTempDirectory("soko-demo");
             List<FileCollector.Input> inputs = copySamples(temp);
             loadRegistries(archive, temp.resolve("registries"), problems);
-            return archive.ingest().ingest(inputs, "demo", progress);
+            IngestSummary summary = archive.ingest().ingest(inputs, "demo", progress);
+            markInternal(archive, summary, temp.resolve(ACCESS_FILE));
+            ensureDemoAccounts(archive);
+            return summary;
         } catch (IOException e) {
             throw new UncheckedIOException("не удалось подготовить демонстрационный архив: " + e.getMessage(), e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /** The documented demo accounts, one per role; README lists them. Added once, to an archive with no users. */
+    public static void ensureDemoAccounts(Archive archive) {
+        if (!archive.users().list().isEmpty()) {
+            return;
+        }
+        archive.users().add("admin", ru.soko.access.Role.ADMIN, "admin-demo", "demo");
+        archive.users().add("expert", ru.soko.access.Role.EXPERT, "expert-demo", "demo");
+        archive.users().add("auditor", ru.soko.access.Role.AUDITOR, "auditor-demo", "demo");
+    }
+
+    /** Samples listed in {@code access.json} are draft or internal material: not for the public. */
+    private static void markInternal(Archive archive, IngestSummary summary, Path accessFile) throws IOException {
+        if (!Files.isRegularFile(accessFile)) {
+            return;
+        }
+        var internal = ru.soko.util.Json.mapper().readTree(accessFile.toFile()).path("internal");
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        internal.forEach(n -> paths.add(n.asText()));
+        for (var outcome : summary.outcomes()) {
+            if (outcome.documentId() != null && paths.contains(outcome.file().replace('\\', '/'))) {
+                archive.setVisibility(outcome.documentId(), "internal", "demo");
+            }
         }
     }
 
@@ -109,7 +138,7 @@ public final class DemoArchive {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = source.relativize(file).toString();
                 boolean document = isSampleDocument(relative);
-                if (!document && !relative.replace('\\', '/').startsWith("registries/")) {
+                if (!document && !relative.replace('\\', '/').startsWith("registries/") && !relative.equals(ACCESS_FILE)) {
                     continue;
                 }
                 Path copy = target.resolve(relative);
@@ -126,7 +155,8 @@ public final class DemoArchive {
     static boolean isSampleDocument(String relative) {
         String normalised = relative.replace('\\', '/');
         String name = normalised.substring(normalised.lastIndexOf('/') + 1);
-        return !normalised.startsWith("registries/") && !name.equalsIgnoreCase("README.md") && !name.startsWith(".");
+        return !normalised.startsWith("registries/") && !name.equalsIgnoreCase("README.md") && !name.startsWith(".")
+                && !normalised.equals(ACCESS_FILE);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -62,12 +62,20 @@ public final class IngestService {
     }
 
     public IngestSummary ingest(List<FileCollector.Input> inputs, String actor, IngestProgress progress) {
+        return ingest(inputs, actor, progress, "public");
+    }
+
+    /**
+     * Ingests files with the visibility new documents start with: an upload meant for review first
+     * starts {@code internal}, so it is never public before someone decides it.
+     */
+    public IngestSummary ingest(List<FileCollector.Input> inputs, String actor, IngestProgress progress, String visibility) {
         List<IngestOutcome> outcomes = new ArrayList<>(inputs.size());
         List<Long> pending = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             FileCollector.Input input = inputs.get(i);
             progress.starting(i, inputs.size(), input.displayName());
-            IngestOutcome outcome = ingestOne(input, actor);
+            IngestOutcome outcome = ingestOne(input, actor, visibility);
             if (outcome.status() == IngestOutcome.Status.ADDED) {
                 pending.add(outcome.documentId());
                 if (pending.size() >= COMMIT_EVERY) {
@@ -99,7 +107,7 @@ public final class IngestService {
         return ocr;
     }
 
-    private IngestOutcome ingestOne(FileCollector.Input input, String actor) {
+    private IngestOutcome ingestOne(FileCollector.Input input, String actor, String visibility) {
         String name = input.displayName();
         Path file = input.file();
         try {
@@ -127,7 +135,7 @@ public final class IngestService {
             }
             NewDocument doc = toNewDocument(input, size, sha, extraction);
             originals.store(file, sha);
-            Optional<Long> id = catalog.insert(doc, actor);
+            Optional<Long> id = catalog.insert(doc, actor, visibility);
             if (id.isEmpty()) {
                 return IngestOutcome.duplicate(name, catalog.findIdBySha(sha).orElseThrow());
             }

@@ -63,7 +63,7 @@ public final class DocumentMapper {
         doc.add(new Field(IndexFields.TEXT, record.text(), STORED_WITH_OFFSETS));
         doc.add(new Field(IndexFields.TEXT_LEMMA, record.text(), OFFSETS_ONLY));
         doc.add(new StoredField(IndexFields.SOURCE_NAME, record.sourceName()));
-        doc.add(new StringField(IndexFields.VISIBILITY, record.visibility(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.ACCESS, ru.soko.access.Audience.of(record).term(), Field.Store.YES));
         keyword(doc, IndexFields.FORMAT, record.format());
         keyword(doc, IndexFields.KIND, r.kind());
         keyword(doc, IndexFields.ISSUER, r.issuer());
@@ -124,7 +124,7 @@ public final class DocumentMapper {
         doc.add(new Field(IndexFields.TEXT, text.toString(), STORED_WITH_OFFSETS));
         doc.add(new Field(IndexFields.TEXT_LEMMA, text.toString(), OFFSETS_ONLY));
         doc.add(new StringField(IndexFields.TEXT_SHA, textHash(text.toString()), Field.Store.YES));
-        doc.add(new StringField(IndexFields.VISIBILITY, "public", Field.Store.YES));
+        doc.add(new StringField(IndexFields.ACCESS, ru.soko.access.Audience.PUBLIC.term(), Field.Store.YES));
         keyword(doc, IndexFields.KIND, spec.kind());
         keyword(doc, IndexFields.REGISTRY, spec.name());
         keyword(doc, IndexFields.STATUS, record.status());

@@ -10,7 +10,8 @@ public final class IndexFields {
     public static final String TEXT_LEMMA = "text_lemma";
     public static final String SOURCE_NAME = "sourceName";
     public static final String FORMAT = "format";
-    public static final String VISIBILITY = "visibility";
+    /** The narrowest audience allowed to see the entry ({@link ru.soko.access.Audience}); every query filters on it. */
+    public static final String ACCESS = "access";
     public static final String ORDER = "order";
     public static final String KIND = "kind";
     public static final String ISSUER = "issuer";

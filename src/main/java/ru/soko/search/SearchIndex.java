@@ -21,6 +21,10 @@ import ru.soko.catalog.DocumentRecord;
  */
 public final class SearchIndex implements AutoCloseable {
 
+    /** Raised when the fields change meaning, so an index written by an older build is rebuilt at open. */
+    private static final String SCHEMA = "2";
+    private static final String SCHEMA_KEY = "soko.schema";
+
     private final Analyzer analyzer;
     private final DocumentMapper mapper;
     private final Directory directory;
@@ -81,6 +85,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes every change durable (fsync) and visible to new searches. */
     public void commit() {
         try {
+            writer.setLiveCommitData(java.util.Map.of(SCHEMA_KEY, SCHEMA).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -124,6 +129,20 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True when the index holds entries written under another field layout and must be rebuilt. */
+    public boolean outdated() {
+        String schema = null;
+        Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (java.util.Map.Entry<String, String> e : data) {
+                if (SCHEMA_KEY.equals(e.getKey())) {
+                    schema = e.getValue();
+                }
+            }
+        }
+        return !SCHEMA.equals(schema) && writer.getDocStats().numDocs > 0;
     }
 
     public int documentCount() {

@@ -3,12 +3,14 @@ package ru.soko.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ru.soko.access.Role;
 
 /**
  * A query as a user typed it, with the chosen facet values (several values of one facet combine
- * with OR, different facets with AND), the order and the page.
+ * with OR, different facets with AND), the order, the page, and the role of the person asking, which
+ * decides what may be found.
  */
-public record SearchRequest(String query, int offset, int limit, Map<String, List<String>> filters, Order order) {
+public record SearchRequest(String query, int offset, int limit, Map<String, List<String>> filters, Order order, Role role) {
 
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
@@ -30,6 +32,12 @@ public record SearchRequest(String query, int offset, int limit, Map<String, Lis
             }
         }
         order = order == null ? Order.RELEVANCE : order;
+        role = role == null ? Role.PUBLIC : role;
+    }
+
+    /** A search as the public sees it. */
+    public SearchRequest(String query, int offset, int limit, Map<String, List<String>> filters, Order order) {
+        this(query, offset, limit, filters, order, Role.PUBLIC);
     }
 
     public SearchRequest(String query, int offset, int limit) {

@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import ru.soko.access.Role;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -57,7 +58,7 @@ public final class SearchService {
 
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
-        Query ranked = FunctionScoreQuery.boostByValue(publicOnly(userQuery), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());
@@ -76,8 +77,16 @@ public final class SearchService {
         });
     }
 
-    /** Documents most like this one by their words, public ones only, without copies of the same text. */
-    public List<SearchHit> similar(long id, int limit) {
+    /** How many archive documents (not registry records) the role may see. */
+    public long countDocuments(Role role) {
+        DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(),
+                visibleTo(role, new org.apache.lucene.search.MatchAllDocsQuery()));
+        documents.add(FacetDims.REGISTRY, DocumentMapper.DOCUMENTS);
+        return index.withSearcher(searcher -> (long) searcher.count(documents));
+    }
+
+    /** Documents most like this one by their words, those the role may see, without copies of the same text. */
+    public List<SearchHit> similar(long id, int limit, Role role) {
         return index.withSearcher(searcher -> {
             TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), 1);
             if (self.scoreDocs.length == 0) {
@@ -92,8 +101,7 @@ public final class SearchService {
             mlt.setMaxQueryTerms(40);
             Query like = mlt.like(IndexFields.TEXT_LEMMA, new StringReader(source.get(IndexFields.TEXT)));
             BooleanQuery query = new BooleanQuery.Builder()
-                    .add(like, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(IndexFields.VISIBILITY, "public")), BooleanClause.Occur.FILTER)
+                    .add(visibleTo(role, like), BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(IndexFields.TEXT_SHA, source.get(IndexFields.TEXT_SHA))), BooleanClause.Occur.MUST_NOT)
                     .build();
@@ -187,10 +195,12 @@ public final class SearchService {
         return highlighter.highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
     }
 
-    private static Query publicOnly(Query query) {
+    private static Query visibleTo(Role role, Query query) {
+        List<org.apache.lucene.util.BytesRef> audiences = role.audiences().stream()
+                .map(a -> new org.apache.lucene.util.BytesRef(a.term())).toList();
         return new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.VISIBILITY, "public")), BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ACCESS, audiences), BooleanClause.Occur.FILTER)
                 .build();
     }
 

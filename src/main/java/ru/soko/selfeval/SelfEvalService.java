@@ -84,7 +84,13 @@ public final class SelfEvalService {
     }
 
     public SchoolHistory history(Issuer school, String inn) {
-        List<StoredValue> values = store.current(List.of(school.orgId()));
+        return history(school, inn, id -> true);
+    }
+
+    /** The history from the reports {@code visibleReport} accepts: figures of hidden reports stay hidden. */
+    public SchoolHistory history(Issuer school, String inn, java.util.function.LongPredicate visibleReport) {
+        List<StoredValue> values = store.current(List.of(school.orgId())).stream()
+                .filter(v -> visibleReport.test(v.documentId())).toList();
         TreeSet<Integer> reported = new TreeSet<>();
         values.forEach(v -> reported.add(v.year()));
         List<Integer> years = new ArrayList<>();
@@ -121,6 +127,11 @@ public final class SelfEvalService {
 
     /** A territory (municipality or region, a part of its name) on one indicator and year, highest first. */
     public Comparison compare(String territory, int year, String code) {
+        return compare(territory, year, code, id -> true);
+    }
+
+    /** As {@link #compare(String, int, String)}, from the reports {@code visibleReport} accepts. */
+    public Comparison compare(String territory, int year, String code, java.util.function.LongPredicate visibleReport) {
         String t = normalise(territory);
         List<Issuer> schools = issuers.all().stream().filter(Issuer::isOrganisation)
                 .filter(i -> contains(i.municipality(), t) || contains(i.region(), t)).toList();
@@ -133,7 +144,7 @@ public final class SelfEvalService {
         String name = null;
         String unit = null;
         for (StoredValue v : store.current(new ArrayList<>(byId.keySet()))) {
-            if (v.year() == year && code.equals(v.code())) {
+            if (v.year() == year && code.equals(v.code()) && visibleReport.test(v.documentId())) {
                 Issuer s = byId.get(v.organisation());
                 rows.add(new Comparison.Row(s.orgId(), s.name(), s.municipality(), v.value(), v.percent(), v.documentId()));
                 name = v.name();

@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file, read in blocks: the name of an original in the store. */
+/** SHA-256 of a file, read in blocks (the name of an original in the store), or of a short text. */
 public final class Hashes {
 
     private Hashes() {
@@ -23,6 +23,16 @@ public final class Hashes {
                 digest.update(buffer, 0, read);
             }
             return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** SHA-256 of a text in UTF-8, as hex: how secrets such as API tokens are kept. */
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ru.soko.Archive;
+import ru.soko.access.Viewer;
 import ru.soko.registry.FieldSpec;
 import ru.soko.registry.RegistryCard;
 import ru.soko.registry.RegistryRecord;
@@ -33,14 +34,20 @@ final class OrganisationPage {
     record Field(String label, String value) {
     }
 
-    static SchoolHistory history(Archive archive, String orgId) {
+    static SchoolHistory history(Archive archive, String orgId, Viewer viewer) {
         Map<String, String> innByName = archive.innByName();
         Issuer school = archive.selfEval().organisation(orgId, innByName);
-        return archive.selfEval().history(school, innByName.get(SelfEvalService.normalise(school.name())));
+        return archive.selfEval().history(school, innByName.get(SelfEvalService.normalise(school.name())),
+                visibleReports(archive, viewer));
     }
 
-    static Map<String, Object> model(Archive archive, String orgId, String indicator) {
-        SchoolHistory h = history(archive, orgId);
+    /** Which report ids the viewer may see figures of. */
+    static java.util.function.LongPredicate visibleReports(Archive archive, Viewer viewer) {
+        return id -> archive.catalog().get(id).filter(viewer::canSee).isPresent();
+    }
+
+    static Map<String, Object> model(Archive archive, String orgId, String indicator, Viewer viewer) {
+        SchoolHistory h = history(archive, orgId, viewer);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", h.organisation().id());
         model.put("history", h);
@@ -67,7 +74,7 @@ final class OrganisationPage {
                 .map(i -> new Option(i.code(), i.name(), chosen.isPresent() && chosen.get().code().equals(i.code()))).toList());
         String inn = h.organisation().inn();
         if (inn != null) {
-            archive.registryCard("organisations", inn).ifPresent(card -> {
+            archive.registryCard("organisations", inn, viewer).ifPresent(card -> {
                 model.put("record", Map.of("fields", fields(archive, card.record())));
                 model.put("documents", card.documents());
             });

@@ -29,9 +29,14 @@ public final class Templates {
     }
 
     public String render(String name, Object model) {
+        return render(name, new Object[] {model});
+    }
+
+    /** Renders with several scopes; a name is looked up in the last scope first. */
+    public String render(String name, Object... scopes) {
         Mustache mustache = factory.compile(name + ".mustache");
         StringWriter out = new StringWriter();
-        mustache.execute(out, model);
+        mustache.execute(out, java.util.Arrays.asList(scopes));
         return out.toString();
     }
 

@@ -19,6 +19,12 @@ import ru.soko.search.InvalidQueryException;
 import ru.soko.search.SearchRequest;
 import ru.soko.search.SearchResult;
 import ru.soko.util.Json;
+import ru.soko.access.Role;
+import ru.soko.access.Viewer;
+import ru.soko.users.LoginThrottle;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 
 /** The public site and its JSON API. Pages are rendered on the server; no script is needed to read. */
 public final class WebServer implements AutoCloseable {
@@ -29,19 +35,49 @@ public final class WebServer implements AutoCloseable {
 
     private final Archive archive;
     private final Templates templates;
+    private final Security security;
+    private final LoginThrottle throttle;
+    private final AdminPages adminPages;
+    private final WriteApi writeApi;
     private Javalin app;
 
     public WebServer(Archive archive, Templates templates) {
+        this(archive, templates, Clock.systemUTC());
+    }
+
+    /** With the clock that sessions, login throttling and pending imports run on. */
+    public WebServer(Archive archive, Templates templates, Clock clock) {
         this.archive = archive;
         this.templates = templates;
+        this.security = new Security(archive.users(), new Sessions(clock), archive.config().secureCookies());
+        this.throttle = new LoginThrottle(clock);
+        Uploads uploads = new Uploads(archive);
+        this.adminPages = new AdminPages(archive, this::page, security, uploads, new PendingImports(clock));
+        this.writeApi = new WriteApi(archive, uploads);
     }
 
     public WebServer start(int port) {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
+            config.jetty.multipartConfig.maxFileSize(archive.config().maxFileBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(this::limitUploadSize);
+            config.routes.before(security::identify);
+            config.routes.before(security::checkCsrf);
             config.routes.get("/", this::searchPage);
+            config.routes.get("/login", this::loginPage);
+            config.routes.post("/login", this::login);
+            config.routes.post("/logout", ctx -> {
+                security.logout(ctx);
+                ctx.redirect("/", HttpStatus.SEE_OTHER);
+            });
+            config.routes.get("/static/upload.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                    .result(templates.asset("static/upload.js")));
+            adminPages.register(config.routes);
+            writeApi.register(config.routes);
             config.routes.get("/static/site.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(templates.asset("static/site.css")));
             config.routes.get("/documents/{id}", this::documentPage);
             config.routes.get("/documents/{id}/original", this::download);
@@ -50,12 +86,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/organisations/{id}", this::organisationPage);
             config.routes.get("/organisations/{id}/selfeval.{format}", this::selfEvalExport);
             config.routes.get("/api/organisations/{id}/selfeval", ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(Json.write(organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id"))))));
+                    .result(Json.write(organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id"), Security.viewer(ctx))))));
             config.routes.get("/api/selfeval/compare", this::apiCompare);
             config.routes.get("/selfeval/compare", this::comparePage);
             config.routes.get("/selfeval/compare.{format}", this::compareExport);
-            config.routes.get("/registries", ctx -> ctx.html(templates.render("registries",
-                    Map.of("registries", RegistryPages.registries(archive)))));
+            config.routes.get("/registries", ctx -> page(ctx, "registries",
+                    Map.of("registries", RegistryPages.registries(archive))));
             config.routes.get("/registries/{name}", this::registryPage);
             config.routes.get("/registries/{name}/export", this::registryExport);
             config.routes.get("/registries/{name}/{id}", this::registryRecordPage);
@@ -64,6 +100,18 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+            config.routes.exception(HttpResponseException.class, this::refused);
+            config.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+                // Jetty refuses a malformed multipart body while Javalin reads the parts.
+                if (e.getCause() instanceof org.eclipse.jetty.http.BadMessageException bad) {
+                    refused(new HttpResponseException(HttpStatus.forStatus(bad.getCode()),
+                            "запрос с файлами повреждён или слишком велик: " + bad.getReason(), Map.of()), ctx);
+                } else {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера",
+                            "Что-то пошло не так. Попробуйте ещё раз позже.");
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} failed", ctx.path(), e);
                 errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера",
@@ -91,19 +139,19 @@ public final class WebServer implements AutoCloseable {
     private void searchPage(Context ctx) {
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         int page = pageParam(ctx);
-        long documents = archive.catalog().count();
+        long documents = archive.search().countDocuments(Security.viewer(ctx).role());
         SearchPage model;
         try {
             Map<String, java.util.List<String>> filters = facetParams(ctx, "f");
             boolean byDate = "date".equals(ctx.queryParam("sort"));
             SearchResult result = archive.search().search(new SearchRequest(query, (page - 1) * PAGE_SIZE, PAGE_SIZE, filters,
-                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE));
+                    byDate ? SearchRequest.Order.DATE : SearchRequest.Order.RELEVANCE, Security.viewer(ctx).role()));
             model = SearchPage.of(query, result, page, PAGE_SIZE, documents, filters, byDate, registryTitles());
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             model = SearchPage.failed(query, e.getMessage(), documents);
         }
-        ctx.html(templates.render("search", Map.of("page", model)));
+        page(ctx, "search", Map.of("page", model));
     }
 
     private Map<String, String> registryTitles() {
@@ -114,21 +162,25 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void documentPage(Context ctx) {
-        Optional<DocumentRecord> record = publicDocument(ctx);
+        Optional<DocumentRecord> record = visibleDocument(ctx);
         if (record.isEmpty()) {
             notFound(ctx);
             return;
         }
-        ru.soko.catalog.DocumentCard card = archive.card(record.get().id()).orElseThrow();
+        Viewer viewer = Security.viewer(ctx);
+        ru.soko.catalog.DocumentCard card = archive.card(record.get().id(), viewer).orElseThrow();
         Map<String, Object> model = new java.util.LinkedHashMap<>();
         model.put("card", card);
         model.put("text", record.get().text());
-        model.put("links", links(card));
-        ctx.html(templates.render("document", model));
+        model.put("links", links(card, viewer));
+        model.put("access", AdminPages.audienceTitle(ru.soko.access.Audience.of(record.get())));
+        model.put("restricted", !"public".equals(record.get().visibility()) || record.get().withdrawn());
+        model.put("canEdit", viewer.atLeast(Role.ADMIN));
+        page(ctx, "document", model);
     }
 
-    /** The card's links as «relation: title» lines, public documents only. */
-    private java.util.List<Map<String, Object>> links(ru.soko.catalog.DocumentCard card) {
+    /** The card's links as «relation: title» lines, documents the viewer may see only. */
+    private java.util.List<Map<String, Object>> links(ru.soko.catalog.DocumentCard card, Viewer viewer) {
         java.util.List<Map<String, Object>> links = new java.util.ArrayList<>();
         Map<String, java.util.List<Long>> byRelation = new java.util.LinkedHashMap<>();
         byRelation.put("Утверждён", card.approvedBy());
@@ -138,21 +190,21 @@ public final class WebServer implements AutoCloseable {
         byRelation.put("Признаёт утратившим силу", card.repeals());
         byRelation.put("Утратил силу в связи с", card.repealedBy());
         java.util.Set<Long> shown = new java.util.HashSet<>();
-        byRelation.forEach((relation, ids) -> ids.forEach(id -> titled(id).ifPresent(t -> {
+        byRelation.forEach((relation, ids) -> ids.forEach(id -> titled(id, viewer).ifPresent(t -> {
             links.add(Map.of("relation", relation, "id", id, "title", t));
             shown.add(id);
         })));
         card.citedBy().stream().filter(id -> !shown.contains(id))
-                .forEach(id -> titled(id).ifPresent(t -> links.add(Map.of("relation", "Ссылается на этот документ", "id", id, "title", t))));
+                .forEach(id -> titled(id, viewer).ifPresent(t -> links.add(Map.of("relation", "Ссылается на этот документ", "id", id, "title", t))));
         return links;
     }
 
-    private Optional<String> titled(long id) {
-        return archive.catalog().get(id).filter(r -> "public".equals(r.visibility())).map(DocumentRecord::title);
+    private Optional<String> titled(long id, Viewer viewer) {
+        return archive.catalog().get(id).filter(viewer::canSee).map(DocumentRecord::title);
     }
 
     private void download(Context ctx) throws IOException {
-        Optional<DocumentRecord> record = publicDocument(ctx);
+        Optional<DocumentRecord> record = visibleDocument(ctx);
         if (record.isEmpty()) {
             notFound(ctx);
             return;
@@ -170,7 +222,7 @@ public final class WebServer implements AutoCloseable {
         int limit = intParam(ctx, "limit", 10);
         int offset = intParam(ctx, "offset", 0);
         ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.search().search(
-                new SearchRequest(query, offset, limit, facetParams(ctx), orderParam(ctx)))));
+                new SearchRequest(query, offset, limit, facetParams(ctx), orderParam(ctx), Security.viewer(ctx).role()))));
     }
 
     /** {@code facet=kind:приказ&facet=year:2023}: repeated, name and value split at the first colon. */
@@ -200,12 +252,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void organisationPage(Context ctx) {
-        Map<String, Object> model = organisation(ctx, () -> OrganisationPage.model(archive, ctx.pathParam("id"), ctx.queryParam("indicator")));
-        ctx.html(templates.render("organisation", model));
+        Map<String, Object> model = organisation(ctx, () -> OrganisationPage.model(archive, ctx.pathParam("id"),
+                ctx.queryParam("indicator"), Security.viewer(ctx)));
+        page(ctx, "organisation", model);
     }
 
     private void selfEvalExport(Context ctx) throws java.io.IOException {
-        var history = organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id")));
+        var history = organisation(ctx, () -> OrganisationPage.history(archive, ctx.pathParam("id"), Security.viewer(ctx)));
         sendTable(ctx, "selfeval-" + history.organisation().id(), (format, file) -> ru.soko.selfeval.SelfEvalExport.history(history, format, file));
     }
 
@@ -220,7 +273,8 @@ public final class WebServer implements AutoCloseable {
                 "indicator", URLEncoder.encode(code, StandardCharsets.UTF_8)));
         if (!territory.isBlank() && !code.isBlank()) {
             try {
-                ru.soko.selfeval.Comparison c = archive.selfEval().compare(territory, intParam(ctx, "year", 0), code);
+                ru.soko.selfeval.Comparison c = archive.selfEval().compare(territory, intParam(ctx, "year", 0), code,
+                        OrganisationPage.visibleReports(archive, Security.viewer(ctx)));
                 java.util.List<ru.soko.selfeval.Comparison.Row> rows = new java.util.ArrayList<>(c.rows());
                 if ("name".equals(ctx.queryParam("sort"))) {
                     rows.sort(java.util.Comparator.comparing(ru.soko.selfeval.Comparison.Row::organisation));
@@ -235,14 +289,14 @@ public final class WebServer implements AutoCloseable {
                 model.put("error", e.getMessage());
             }
         }
-        ctx.html(templates.render("compare", model));
+        page(ctx, "compare", model);
     }
 
     private void compareExport(Context ctx) throws java.io.IOException {
         ru.soko.selfeval.Comparison c;
         try {
             c = archive.selfEval().compare(String.valueOf(ctx.queryParam("territory")), intParam(ctx, "year", 0),
-                    String.valueOf(ctx.queryParam("indicator")));
+                    String.valueOf(ctx.queryParam("indicator")), OrganisationPage.visibleReports(archive, Security.viewer(ctx)));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }
@@ -288,7 +342,8 @@ public final class WebServer implements AutoCloseable {
         }
         int year = intParam(ctx, "year", 0);
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.selfEval().compare(territory, year, code)));
+            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.selfEval().compare(territory, year, code,
+                    OrganisationPage.visibleReports(archive, Security.viewer(ctx)))));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }
@@ -329,8 +384,8 @@ public final class WebServer implements AutoCloseable {
     private void registryPage(Context ctx) {
         ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
         ru.soko.registry.RegistryQuery q = registryQuery(ctx, spec);
-        ctx.html(templates.render("registry", RegistryPages.table(archive, spec, q.fields(), q.status(), q.validOn(),
-                ctx.queryParam("sort"), pageParam(ctx))));
+        page(ctx, "registry", RegistryPages.table(archive, spec, q.fields(), q.status(), q.validOn(),
+                ctx.queryParam("sort"), pageParam(ctx)));
     }
 
     private void registryRecordPage(Context ctx) {
@@ -339,9 +394,11 @@ public final class WebServer implements AutoCloseable {
         Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d+")
                 ? archive.registries().get(Long.parseLong(id)).filter(r -> r.registry().equals(spec.name()))
                 : archive.registries().byKey(spec.name(), id);
-        var card = record.flatMap(r -> archive.registryCard(spec.name(), r.key()))
+        var card = record.flatMap(r -> archive.registryCard(spec.name(), r.key(), Security.viewer(ctx)))
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("нет такой записи"));
-        ctx.html(templates.render("registry-record", RegistryPages.record(archive, spec, card)));
+        Map<String, Object> model = new java.util.LinkedHashMap<>(RegistryPages.record(archive, spec, card));
+        model.put("canEdit", Security.viewer(ctx).atLeast(Role.ADMIN));
+        page(ctx, "registry-record", model);
     }
 
     private void registryExport(Context ctx) throws java.io.IOException {
@@ -403,7 +460,7 @@ public final class WebServer implements AutoCloseable {
     private void apiRegistryRecord(Context ctx) {
         String name = ctx.pathParam("name");
         registryOrNotFound(name);
-        var card = archive.registryCard(name, ctx.pathParam("key"));
+        var card = archive.registryCard(name, ctx.pathParam("key"), Security.viewer(ctx));
         if (card.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", "запись не найдена")));
             return;
@@ -420,24 +477,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void apiDocument(Context ctx) {
-        Optional<DocumentRecord> record = publicDocument(ctx);
+        Optional<DocumentRecord> record = visibleDocument(ctx);
         if (record.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).contentType(ContentType.APPLICATION_JSON)
                     .result(Json.write(Map.of("error", "документ не найден")));
             return;
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.card(record.get().id()).orElseThrow()));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.card(record.get().id(), Security.viewer(ctx)).orElseThrow()));
     }
 
-    /** Non-public documents answer exactly like missing ones, so their existence does not leak. */
-    private Optional<DocumentRecord> publicDocument(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return archive.catalog().get(id).filter(r -> "public".equals(r.visibility()));
+    /** Documents hidden from the viewer answer exactly like missing ones, so their existence does not leak. */
+    private Optional<DocumentRecord> visibleDocument(Context ctx) {
+        return WebParams.id(ctx.pathParam("id")).flatMap(archive.catalog()::get).filter(Security.viewer(ctx)::canSee);
     }
 
     private static int pageParam(Context ctx) {
@@ -474,8 +525,108 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void errorPage(Context ctx, HttpStatus status, String title, String message) {
-        ctx.status(status).html(templates.render("error", Map.of("title", title, "message", message,
-                "status", status.getCode())));
+        ctx.status(status);
+        page(ctx, "error", Map.of("title", title, "message", message, "status", status.getCode()));
+    }
+
+    /** Renders a page with the site's chrome: who is logged in, their menu, the CSRF token of its forms. */
+    private void page(Context ctx, String template, Map<String, Object> model) {
+        Viewer viewer = Security.viewer(ctx);
+        Map<String, Object> chrome = new java.util.HashMap<>();
+        if (!viewer.anonymous()) {
+            chrome.put("session", Map.of("name", viewer.name(), "role", viewer.role().title(),
+                    "admin", viewer.atLeast(Role.ADMIN), "auditor", viewer.atLeast(Role.AUDITOR),
+                    "csrf", Security.session(ctx).map(Sessions.Session::csrf).orElse("")));
+        }
+        ctx.html(templates.render(template, chrome, model));
+    }
+
+    /** 401, 403, 404, 413 and the like: a Russian page, JSON under /api/, and a way to log in where that helps. */
+    private void refused(HttpResponseException e, Context ctx) {
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? status.getMessage() : e.getMessage();
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", message)));
+            return;
+        }
+        if (status == HttpStatus.UNAUTHORIZED && "GET".equals(ctx.method().name())) {
+            ctx.redirect("/login?next=" + WebParams.encode(ctx.path()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        String title = switch (status) {
+            case UNAUTHORIZED -> "Нужно войти";
+            case FORBIDDEN -> "Доступ запрещён";
+            case NOT_FOUND -> "Страница не найдена";
+            case CONTENT_TOO_LARGE -> "Файл слишком большой";
+            case BAD_REQUEST, UNPROCESSABLE_CONTENT -> "Неверный запрос";
+            default -> "Запрос не выполнен";
+        };
+        errorPage(ctx, status, title, message);
+    }
+
+    private long maxUploadBytes() {
+        return archive.config().maxFileBytes() * 4;
+    }
+
+    /** Refuses an upload by its declared length, before a byte of the body is read. */
+    private void limitUploadSize(Context ctx) {
+        long length;
+        try {
+            length = Long.parseLong(Optional.ofNullable(ctx.header("Content-Length")).orElse("-1").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("неверный заголовок Content-Length");
+        }
+        if (String.valueOf(ctx.contentType()).startsWith("multipart/") && length > maxUploadBytes()) {
+            ctx.header("Connection", "close");
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE, "запрос больше "
+                    + maxUploadBytes() / 1024 / 1024 + " МБ: загрузите файлы по одному", Map.of());
+        }
+    }
+
+    private void loginPage(Context ctx) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("csrf", security.csrfFor(ctx));
+        model.put("next", safeNext(ctx.queryParam("next")));
+        page(ctx, "login", model);
+    }
+
+    private void login(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String next = safeNext(ctx.formParam("next"));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("name", name);
+        model.put("next", next);
+        Optional<java.time.Duration> wait = throttle.waitBefore(name, ctx.ip());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds));
+            model.put("error", "Слишком много неудачных попыток входа. Повторите через " + seconds + " с.");
+            model.put("csrf", security.csrfFor(ctx));
+            page(ctx, "login", model);
+            return;
+        }
+        Optional<ru.soko.users.User> user = archive.users().authenticate(name, password);
+        if (user.isEmpty()) {
+            throttle.failed(name, ctx.ip());
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            model.put("error", "Неверное имя пользователя или пароль.");
+            model.put("csrf", security.csrfFor(ctx));
+            page(ctx, "login", model);
+            return;
+        }
+        throttle.succeeded(name);
+        security.login(ctx, user.get().viewer());
+        String target = next.isEmpty() ? (user.get().role() == Role.ADMIN ? "/admin" : "/") : next;
+        ctx.redirect(target, HttpStatus.SEE_OTHER);
+    }
+
+    /** Only a path on this site: «//evil.example» and absolute addresses are dropped. */
+    private static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) {
+            return "";
+        }
+        return next.chars().anyMatch(Character::isISOControl) ? "" : next;
     }
 
     private static void securityHeaders(Context ctx) {

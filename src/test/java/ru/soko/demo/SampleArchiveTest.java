@@ -37,7 +37,18 @@ class SampleArchiveTest {
         assertEquals(List.of(), summary.rejected().stream().map(o -> o.message()).toList());
         assertEquals(summary.outcomes().size(), archive.catalog().count());
         assertEquals(archive.catalog().count(), archive.search().search(new SearchRequest("", 0, 1,
-                Map.of("registry", List.of("documents")), null)).total(), "every document is in the index");
+                Map.of("registry", List.of("documents")), null, ru.soko.access.Role.ADMIN)).total(), "every document is in the index");
+    }
+
+    @Test
+    void draftsListedInAccessJsonAreHiddenFromThePublicButNotFromStaff() {
+        long everything = archive.search().countDocuments(ru.soko.access.Role.ADMIN);
+        assertEquals(everything - 3, archive.search().countDocuments(ru.soko.access.Role.PUBLIC));
+        assertEquals(everything - 1, archive.search().countDocuments(ru.soko.access.Role.EXPERT),
+                "the conclusion on a self-evaluation report is for auditors");
+        assertEquals(everything, archive.search().countDocuments(ru.soko.access.Role.AUDITOR));
+        assertEquals("internal", byPath.get("staraya-maina/2025_proekt-prikaza-monitoring.docx").visibility());
+        assertEquals(3, archive.users().list().size(), "one demo account per role");
     }
 
     @Test

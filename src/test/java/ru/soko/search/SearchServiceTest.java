@@ -171,7 +171,7 @@ class SearchServiceTest {
         Path copy = TestFiles.docx(dir, "copy.docx", "Отчёт о результатах самообследования школы\n"
                 + "Итоги самообследования: численность детей, успеваемость, результаты ГИА.");
         archive.ingest().ingest(FileCollector.collect(List.of(copy)), "test", IngestProgress.NONE);
-        List<String> similar = archive.search().similar(ids.get("report"), 5).stream().map(SearchHit::id).toList();
+        List<String> similar = archive.search().similar(ids.get("report"), 5, ru.soko.access.Role.PUBLIC).stream().map(SearchHit::id).toList();
         assertFalse(similar.contains(ids.get("report").toString()));
         assertEquals(ids.get("report2").toString(), similar.get(0));
     }
