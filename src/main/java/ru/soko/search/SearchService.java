@@ -77,6 +77,37 @@ public final class SearchService {
         });
     }
 
+    /**
+     * The whole stored text of one document, HTML-escaped, with every form of the query's words
+     * marked; empty when the query is blank, unparsable or matches nothing in the text.
+     */
+    public java.util.Optional<String> markedText(long id, String query, Role role) {
+        if (query == null || query.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Query parsed;
+        try {
+            parsed = queries.build(query);
+        } catch (InvalidQueryException e) {
+            return java.util.Optional.empty();
+        }
+        return index.withSearcher(searcher -> {
+            TopDocs self = searcher.search(visibleTo(role, new TermQuery(new Term(IndexFields.ID, Long.toString(id)))), 1);
+            if (self.scoreDocs.length == 0) {
+                return java.util.Optional.<String>empty();
+            }
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
+                    .withMaxLength(Integer.MAX_VALUE - 1)
+                    .withMaxNoHighlightPassages(0)
+                    .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+                    .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
+                    .build();
+            String[] marked = highlighter.highlight(IndexFields.TEXT, parsed, self, 1);
+            return java.util.Optional.ofNullable(marked[0]).filter(t -> t.contains("<mark>"));
+        });
+    }
+
     /** How many archive documents (not registry records) the role may see. */
     public long countDocuments(Role role) {
         DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(),

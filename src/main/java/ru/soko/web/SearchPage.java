@@ -60,6 +60,11 @@ record SearchPage(String query, long total, List<SearchHit> hits, boolean emptyQ
         return s.toString();
     }
 
+    /** «q=…» for links to a card, so the card lights up the words searched for; empty without a query. */
+    public String highlightParam() {
+        return query.isBlank() ? "" : "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
     public boolean hasHits() {
         return !hits.isEmpty();
     }

@@ -172,6 +172,10 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> model = new java.util.LinkedHashMap<>();
         model.put("card", card);
         model.put("text", record.get().text());
+        archive.search().markedText(record.get().id(), ctx.queryParam("q"), viewer.role()).ifPresent(marked -> {
+            model.put("markedText", marked);
+            model.put("query", ctx.queryParam("q"));
+        });
         model.put("links", links(card, viewer));
         model.put("access", AdminPages.audienceTitle(ru.soko.access.Audience.of(record.get())));
         model.put("restricted", !"public".equals(record.get().visibility()) || record.get().withdrawn());

@@ -151,11 +151,22 @@ class WebServerTest {
     @Test
     void scriptInTitleAndTextIsEscapedOnEveryPage() throws Exception {
         String id = Json.mapper().readTree(get("/api/search?q=" + q("мониторинг")).body()).get("hits").get(0).get("id").asText();
-        for (String path : List.of("/", "/?q=" + q("мониторинг"), "/documents/" + id)) {
+        for (String path : List.of("/", "/?q=" + q("мониторинг"), "/documents/" + id, "/documents/" + id + "?q=" + q("мониторинг"))) {
             String body = get(path).body();
             assertFalse(body.contains("<script>"), path + " has a raw script tag");
             assertTrue(body.contains("&lt;script&gt;"), path + " should show the escaped text");
         }
+    }
+
+    @Test
+    void cardOpenedFromAResultMarksTheSearchedWordsInEveryFormInTheText() throws Exception {
+        String results = get("/?q=" + q("самообследованию")).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/documents/\\d+\\?q&#61;[^\"]+)\"").matcher(results);
+        assertTrue(link.find(), "result links carry the query: " + results);
+        String card = get(link.group(1).replace("&#61;", "=").replace("&amp;", "&")).body();
+        assertTrue(card.contains("<mark>самообследования</mark>"), card);
+        String plain = get(link.group(1).replaceAll("\\?.*", "")).body();
+        assertFalse(plain.contains("<mark>"), "without a query the text is plain");
     }
 
     @Test
