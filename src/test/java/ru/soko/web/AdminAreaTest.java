@@ -183,6 +183,31 @@ class AdminAreaTest {
     }
 
     @Test
+    void writeEndpointsAnswerAsTheOpenApiDocumentSays() throws Exception {
+        SiteClient script = new SiteClient(server.port());
+        JsonNode spec = Json.mapper().readTree(script.get("/api/openapi.json").body());
+        HttpResponse<String> upload = script.upload("/api/documents", file("spravka.txt", "СПРАВКА\nо мониторинге\nйотамаркер"),
+                Map.of(), "Authorization", "Bearer " + token);
+        JsonNode result = Json.mapper().readTree(upload.body());
+        OpenApiContractTest.conforms(spec, "UploadResult", result, "upload");
+        OpenApiContractTest.conforms(spec, "UploadOutcome", result.path("results").get(0), "upload outcome");
+        OpenApiContractTest.conforms(spec, "DocumentCard", result.path("results").get(0).path("card"), "uploaded card");
+        var patch = java.net.http.HttpRequest.newBuilder(script.uri("/api/documents/" + result.path("results").get(0).path("documentId").asLong()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"withdrawn\": true, \"reason\": \"дубль\"}"));
+        JsonNode card = Json.mapper().readTree(script.send(patch).body());
+        OpenApiContractTest.conforms(spec, "DocumentCard", card, "patched card");
+        assertEquals("дубль", card.path("withdrawnReason").asText());
+        HttpResponse<String> audit = script.send(java.net.http.HttpRequest.newBuilder(script.uri("/api/audit?action=withdraw&limit=5"))
+                .header("Authorization", "Bearer " + token));
+        assertEquals(200, audit.statusCode());
+        JsonNode entries = Json.mapper().readTree(audit.body());
+        assertTrue(entries.size() >= 1);
+        entries.forEach(e -> OpenApiContractTest.conforms(spec, "AuditEntry", e, "audit entry"));
+        entries.forEach(e -> assertEquals("withdraw", e.path("action").asText()));
+    }
+
+    @Test
     void safeNameDropsFoldersControlCharactersAndLength() {
         assertEquals("passwd", Uploads.safeName("../../etc/passwd"));
         assertEquals("a_b.txt", Uploads.safeName("C:\\x\\a\u0007b.txt"));
