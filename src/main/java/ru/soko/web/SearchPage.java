@@ -15,7 +15,7 @@ import ru.soko.search.SearchResult;
  */
 record SearchPage(String query, long total, List<SearchHit> hits, boolean emptyQuery, String error,
                   Integer previousPage, Integer nextPage, int page, long documents, List<Facet> facets,
-                  String state, boolean byDate) {
+                  String state, boolean byDate, List<Tab> tabs) {
 
     private static final Map<String, String> LABELS = Map.of("registry", "Раздел", "kind", "Вид документа",
             "issuer", "Издатель", "level", "Уровень", "territory", "Территория", "year", "Год", "status", "Статус",
@@ -25,6 +25,10 @@ record SearchPage(String query, long total, List<SearchHit> hits, boolean emptyQ
     }
 
     record Value(String param, String label, long count, boolean checked) {
+    }
+
+    /** «Всё», «Документы», «Записи реестров»: the registry facet as tabs, with its drill-sideways counts. */
+    record Tab(String label, String href, long count, boolean current) {
     }
 
     static SearchPage of(String query, SearchResult result, int page, int pageSize, long documents,
@@ -43,11 +47,46 @@ record SearchPage(String query, long total, List<SearchHit> hits, boolean emptyQ
             facets.add(new Facet(dim, LABELS.getOrDefault(dim, dim), shown));
         });
         return new SearchPage(query, result.total(), result.hits(), query.isBlank(), null,
-                page > 1 ? page - 1 : null, hasNext ? page + 1 : null, page, documents, facets, state(query, filters, byDate), byDate);
+                page > 1 ? page - 1 : null, hasNext ? page + 1 : null, page, documents, facets, state(query, filters, byDate), byDate,
+                tabs(query, filters, byDate, result.facets().getOrDefault("registry", List.of())));
     }
 
     static SearchPage failed(String query, String error, long documents) {
-        return new SearchPage(query, 0, List.of(), false, error, null, null, 1, documents, List.of(), state(query, Map.of(), false), false);
+        return new SearchPage(query, 0, List.of(), false, error, null, null, 1, documents, List.of(), state(query, Map.of(), false), false,
+                List.of());
+    }
+
+    private static List<Tab> tabs(String query, Map<String, List<String>> filters, boolean byDate, List<FacetValue> registryCounts) {
+        if (registryCounts.isEmpty()) {
+            return List.of();
+        }
+        String docs = ru.soko.search.DocumentMapper.DOCUMENTS;
+        List<String> registries = registryCounts.stream().map(FacetValue::value).filter(v -> !v.equals(docs)).toList();
+        long all = registryCounts.stream().mapToLong(FacetValue::count).sum();
+        long documentCount = registryCounts.stream().filter(v -> v.value().equals(docs)).mapToLong(FacetValue::count).sum();
+        List<String> chosen = filters.getOrDefault("registry", List.of());
+        List<Tab> tabs = new ArrayList<>();
+        tabs.add(new Tab("Всё", "/?" + state(query, withRegistries(filters, List.of()), byDate), all, chosen.isEmpty()));
+        tabs.add(new Tab("Документы", "/?" + state(query, withRegistries(filters, List.of(docs)), byDate), documentCount,
+                chosen.equals(List.of(docs))));
+        if (!registries.isEmpty()) {
+            tabs.add(new Tab("Записи реестров", "/?" + state(query, withRegistries(filters, registries), byDate), all - documentCount,
+                    !chosen.isEmpty() && !chosen.contains(docs) && chosen.containsAll(registries)));
+        }
+        return tabs;
+    }
+
+    private static Map<String, List<String>> withRegistries(Map<String, List<String>> filters, List<String> registries) {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        if (!registries.isEmpty()) {
+            copy.put("registry", registries);
+        }
+        filters.forEach((dim, values) -> {
+            if (!dim.equals("registry")) {
+                copy.put(dim, values);
+            }
+        });
+        return copy;
     }
 
     /** The query string of this search without the page: «q=…&f=kind:приказ&sort=date». */

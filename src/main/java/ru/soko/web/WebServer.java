@@ -177,6 +177,14 @@ public final class WebServer implements AutoCloseable {
             model.put("query", ctx.queryParam("q"));
         });
         model.put("links", links(card, viewer));
+        if (card.organisation() != null) {
+            try {
+                var school = archive.selfEval().organisation(card.organisation(), Map.of());
+                model.put("about", Map.of("id", school.orgId(), "name", school.name()));
+            } catch (IllegalArgumentException unknown) {
+                // An organisation code not in index-config/issuers.json has no page to link to.
+            }
+        }
         model.put("access", AdminPages.audienceTitle(ru.soko.access.Audience.of(record.get())));
         model.put("restricted", !"public".equals(record.get().visibility()) || record.get().withdrawn());
         model.put("canEdit", viewer.atLeast(Role.ADMIN));
@@ -216,6 +224,8 @@ public final class WebServer implements AutoCloseable {
         DocumentRecord doc = record.get();
         String encoded = URLEncoder.encode(doc.sourceName(), StandardCharsets.UTF_8).replace("+", "%20");
         ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
+        // An uploaded HTML or SVG file opened by mistake still runs nothing in the site's origin.
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
         ctx.contentType(doc.mediaType().split(";")[0]);
         InputStream in = archive.originals().open(doc.sha256());
         ctx.result(in);

@@ -159,6 +159,21 @@ class WebServerTest {
     }
 
     @Test
+    void tabsNarrowResultsToDocumentsOrRegistryRecordsWithTheirCounts() throws Exception {
+        String all = get("/").body();
+        java.util.regex.Matcher docs = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Документы <span class=\"count\">(\\d+)</span>").matcher(all);
+        java.util.regex.Matcher regs = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Записи реестров <span class=\"count\">(\\d+)</span>").matcher(all);
+        assertTrue(docs.find() && regs.find(), all);
+        assertEquals("2", docs.group(2));
+        assertEquals("2", regs.group(2), "two experts");
+        String onlyDocs = get(docs.group(1).replace("&amp;", "&").replace("&#61;", "=")).body();
+        assertTrue(onlyDocs.contains("aria-current=\"page\" class=\"current\">Документы"));
+        assertFalse(onlyDocs.contains("class=\"hit-title\" href=\"/registries/"), "no registry records under «Документы»");
+        String onlyRecords = get(regs.group(1).replace("&amp;", "&").replace("&#61;", "=")).body();
+        assertFalse(onlyRecords.contains("class=\"hit-title\" href=\"/documents/"), "no documents under «Записи реестров»");
+    }
+
+    @Test
     void cardOpenedFromAResultMarksTheSearchedWordsInEveryFormInTheText() throws Exception {
         String results = get("/?q=" + q("самообследованию")).body();
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/documents/\\d+\\?q&#61;[^\"]+)\"").matcher(results);
@@ -176,6 +191,7 @@ class WebServerTest {
         assertEquals(200, response.statusCode());
         assertEquals("attachment; filename*=UTF-8''prikaz.txt", response.headers().firstValue("Content-Disposition").orElseThrow());
         assertEquals(TestFiles.RUSSIAN_TEXT, response.body());
+        assertTrue(response.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
     }
 
     @Test
