@@ -40,7 +40,9 @@ public final class WebServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(templates)));
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(WebServer::rejectBrokenEscapes);
             config.routes.get("/", this::searchPage);
             config.routes.get("/static/site.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(templates.asset("static/site.css")));
             config.routes.get("/documents/{id}", this::documentPage);
@@ -64,6 +66,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+            // Javalin's own answer to these names Javalin and is English; ours is the site's page or {"error": …}.
+            config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> refused(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(io.javalin.http.BadRequestResponse.class, (e, ctx) -> refused(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} failed", ctx.path(), e);
                 errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера",
@@ -336,7 +341,7 @@ public final class WebServer implements AutoCloseable {
     private void registryRecordPage(Context ctx) {
         ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
         String id = ctx.pathParam("id");
-        Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d+")
+        Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d{1,18}")
                 ? archive.registries().get(Long.parseLong(id)).filter(r -> r.registry().equals(spec.name()))
                 : archive.registries().byKey(spec.name(), id);
         var card = record.flatMap(r -> archive.registryCard(spec.name(), r.key()))
@@ -467,6 +472,39 @@ public final class WebServer implements AutoCloseable {
         } else {
             errorPage(ctx, HttpStatus.BAD_REQUEST, "Неверный запрос", message);
         }
+    }
+
+    /** A route's refusal in the site's words: a Russian page, or {"error": …} under /api/. */
+    private void refused(Context ctx, HttpStatus status, String message) {
+        String text = message != null && message.matches("(?s).*[а-яА-ЯёЁ].*") ? message
+                : status == HttpStatus.NOT_FOUND ? "не найдено" : "неверный запрос";
+        if (ctx.path().startsWith("/api/")) {
+            ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", text)));
+        } else {
+            errorPage(ctx, status, status == HttpStatus.NOT_FOUND ? "Страница не найдена" : "Неверный запрос", text);
+        }
+    }
+
+    /**
+     * A {@code %} not followed by two hex digits, in the path or the query: Javalin would either drop the
+     * parameter silently (a different search than asked) or fail on decoding it.
+     */
+    private static void rejectBrokenEscapes(Context ctx) {
+        if (!validEscapes(ctx.req().getRequestURI()) || !validEscapes(ctx.queryString())) {
+            throw new InvalidQueryException("в адресе запроса неверная %-кодировка: после % должны идти две шестнадцатеричные цифры");
+        }
+    }
+
+    static boolean validEscapes(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void notFound(Context ctx) {
