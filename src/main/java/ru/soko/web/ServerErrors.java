@@ -35,8 +35,9 @@ final class ServerErrors extends ErrorHandler {
     }
 
     /**
-     * JSON under /api/. When Jetty could not read the address at all it stands in {@code /badMessage};
-     * then a browser (which asks for text/html) gets the page and any other client JSON.
+     * JSON under /api/. When Jetty could not read the request line at all it stands in
+     * {@code /badMessage} and knows no headers either; such requests come from scripts rather than
+     * browsers (a browser escapes what it sends), so they get JSON.
      */
     private static boolean json(Request request) {
         String path = null;
@@ -45,11 +46,7 @@ final class ServerErrors extends ErrorHandler {
         } catch (RuntimeException unreadable) {
             // no usable address
         }
-        if (path != null && !path.equals("/badMessage")) {
-            return path.startsWith("/api/");
-        }
-        String accept = request.getHeaders() == null ? null : request.getHeaders().get(HttpHeader.ACCEPT);
-        return accept == null || !accept.contains("text/html");
+        return path == null || path.equals("/badMessage") || path.startsWith("/api/");
     }
 
     @Override

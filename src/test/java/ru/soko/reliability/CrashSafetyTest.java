@@ -36,7 +36,7 @@ import ru.soko.testing.TestArchives;
 class CrashSafetyTest {
 
     static final long SEED = 20_260_826L;
-    static final int DISTINCT = 48;
+    static final int DISTINCT = 58;
     static final int COPIES = 2;
     static final int KILLS = 7;
 
@@ -61,8 +61,9 @@ class CrashSafetyTest {
             int present = countDocuments(config);
             // The first kill falls into start-up (opening the archive, starting the parser); the others after
             // a random number of progress lines plus a random delay, so they land inside the work on a file.
-            int afterLines = kills == 0 ? 0 : present + random.nextInt(Math.max(1, Math.min(8, DISTINCT - present)));
-            long delayMs = kills == 0 ? 300 + random.nextInt(1500) : random.nextInt(250);
+            // Small steps, so that seven kills fit in the batch whatever the machine's speed.
+            int afterLines = kills == 0 ? 0 : present + random.nextInt(Math.max(1, Math.min(5, (DISTINCT - present) / 2)));
+            long delayMs = kills == 0 ? 300 + random.nextInt(1500) : random.nextInt(150);
             Run run = start(config, batch, acknowledged);
             boolean killed = run.killAfter(afterLines, delayMs);
             if (killed) {

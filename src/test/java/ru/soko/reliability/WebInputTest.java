@@ -114,6 +114,23 @@ class WebInputTest {
         assertTrue(failures.isEmpty(), failures.size() + " of " + refused().size() + ":\n" + String.join("\n", failures));
     }
 
+    /**
+     * An address Jetty reads but refuses (bytes that are not UTF-8) gets the site's Russian page; one it
+     * cannot read at all (no path, no headers known) gets the Russian JSON error, which a browser shows too.
+     */
+    @Test
+    void jettysOwnRefusalsAreInRussian() throws Exception {
+        Http.Response page = Http.get(server.port(), "/registries/experts/%ff%fe", "text/html,*/*;q=0.8");
+        assertEquals(400, page.status());
+        assertTrue(page.contentType().startsWith("text/html") && page.body().contains("<html lang=\"ru\">")
+                && page.body().contains("%-кодировка"), Http.abbreviate(page.body()));
+        for (String target : List.of("/documents/%", "/?q=" + "я".repeat(20_000))) {
+            Http.Response r = Http.get(server.port(), target, "text/html,*/*;q=0.8");
+            assertTrue(r.status() == 400 || r.status() == 414, r.status() + "");
+            assertTrue(jsonError(r) && CYRILLIC.matcher(r.body()).find(), Http.abbreviate(r.body()));
+        }
+    }
+
     private static boolean jsonError(Http.Response r) {
         try {
             return r.contentType().startsWith("application/json") && Json.mapper().readTree(r.body()).get("error").isTextual();
