@@ -24,6 +24,8 @@ public final class RussianEncodingDetector implements EncodingDetector {
     private static final int SAMPLE = 64 * 1024;
     private static final List<Charset> CYRILLIC = List.of(Charset.forName("windows-1251"), Charset.forName("KOI8-R"),
             Charset.forName("IBM866"));
+    /** UTF-16 without a byte-order mark: Russian letters come out as ASCII-range bytes next to 0x04. */
+    private static final List<Charset> WIDE = List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE);
     private static final Set<String> TRUSTED = Set.of("windows-1251", "koi8-r", "ibm866", "iso-8859-5", "x-mac-cyrillic",
             "utf-8", "utf-16le", "utf-16be", "us-ascii");
     /** The most frequent Russian letters; in real text they make up about half of all letters. */
@@ -46,6 +48,10 @@ public final class RussianEncodingDetector implements EncodingDetector {
         if (hasUtf8Bom(sample) || isStrictUtf8(sample)) {
             return StandardCharsets.UTF_8;
         }
+        java.util.Optional<Charset> wide = mostRussian(sample, 0.35, WIDE);
+        if (wide.isPresent()) {
+            return wide.get();
+        }
         Charset guess = fallback.detect(input, metadata);
         if (guess != null && TRUSTED.contains(guess.name().toLowerCase(java.util.Locale.ROOT))) {
             return guess;
@@ -55,9 +61,13 @@ public final class RussianEncodingDetector implements EncodingDetector {
     }
 
     private static java.util.Optional<Charset> mostRussian(byte[] sample, double floor) {
+        return mostRussian(sample, floor, CYRILLIC);
+    }
+
+    private static java.util.Optional<Charset> mostRussian(byte[] sample, double floor, List<Charset> candidates) {
         Charset best = null;
         double bestScore = floor;
-        for (Charset candidate : CYRILLIC) {
+        for (Charset candidate : candidates) {
             double score = russianScore(new String(sample, candidate));
             if (score > bestScore) {
                 best = candidate;

@@ -53,6 +53,13 @@ public final class TikaTextExtractor {
             }
             DocumentFormat format = DocumentFormat.ofMediaType(type.toString()).orElseThrow();
             Extraction first = parse(path, request, format, false);
+            if (first.ok() && garbled(first.text())) {
+                if (format == DocumentFormat.TXT) {
+                    return Extraction.failed(RejectReason.CORRUPT, "текст не читается ни в одной из известных кодировок "
+                            + "(UTF-8, UTF-16, Windows-1251, KOI8-R, CP866)");
+                }
+                first = withWarning(first, "большая часть текста — нечитаемые символы: файл, возможно, повреждён");
+            }
             if (first.ok() && request.ocr() && looksScanned(format, first)) {
                 Extraction ocred = parse(path, request, format, true);
                 return ocred.ok() ? ocred : withWarning(first, "распознавание текста не удалось: " + ocred.failureDetail());
@@ -153,9 +160,39 @@ public final class TikaTextExtractor {
                 e.metadata(), warnings, null, null);
     }
 
-    /** Collapses the runs of blank lines and trailing spaces that office formats leave behind. */
+    /**
+     * True when most of a text is neither Cyrillic nor Latin letters, digits, punctuation or common
+     * symbols: what bytes in an unknown encoding (or no text at all) decode to, e.g. random bytes read
+     * as UTF-16 come out as Chinese and Korean characters.
+     */
+    static boolean garbled(String text) {
+        long counted = 0;
+        long unreadable = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            counted++;
+            boolean readable = c < 0x0250 && !Character.isISOControl(c) // Latin with its supplements, punctuation
+                    || c >= 0x0370 && c < 0x0530                        // Greek, Cyrillic
+                    || c >= 0x2000 && c < 0x2460                        // punctuation, currency, letter-like, arrows, maths
+                    || c >= 0x2500 && c < 0x2600;                       // box drawing, shapes
+            if (!readable) {
+                unreadable++;
+            }
+        }
+        return counted >= 20 && unreadable * 10 > counted * 3;
+    }
+
+    /**
+     * Collapses the runs of blank lines and trailing spaces that office formats leave behind; control
+     * characters other than line breaks and tabs become spaces.
+     */
     static String normalise(String text) {
-        String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ')
+                .replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ");
         StringBuilder out = new StringBuilder(unified.length());
         int blank = 0;
         for (String line : unified.split("\n", -1)) {

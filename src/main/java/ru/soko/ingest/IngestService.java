@@ -74,7 +74,7 @@ public final class IngestService {
         List<Long> pending = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             FileCollector.Input input = inputs.get(i);
-            progress.starting(i, inputs.size(), input.displayName());
+            progress.starting(i, inputs.size(), SafeNames.path(input.displayName()));
             IngestOutcome outcome = ingestOne(input, actor, visibility);
             if (outcome.status() == IngestOutcome.Status.ADDED) {
                 pending.add(outcome.documentId());
@@ -108,7 +108,7 @@ public final class IngestService {
     }
 
     private IngestOutcome ingestOne(FileCollector.Input input, String actor, String visibility) {
-        String name = input.displayName();
+        String name = SafeNames.path(input.displayName());
         Path file = input.file();
         try {
             if (!Files.isRegularFile(file)) {
@@ -171,7 +171,7 @@ public final class IngestService {
         }
         TextSource source = extraction.ocrUsed() ? TextSource.OCR
                 : extraction.text().isBlank() ? TextSource.NONE : TextSource.LAYER;
-        return new NewDocument(sha, String.valueOf(input.file().getFileName()), input.displayName(),
+        return new NewDocument(sha, SafeNames.name(String.valueOf(input.file().getFileName())), SafeNames.path(input.displayName()),
                 extraction.mediaType(), format.label(), size, TitleGuess.of(extraction, input),
                 extraction.text(), extraction.truncated(), source, needsOcr, extraction.metadata(), warnings,
                 requisites.extract(extraction.text(), extraction.metadata()));

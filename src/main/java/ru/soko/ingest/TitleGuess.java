@@ -19,11 +19,11 @@ final class TitleGuess {
     static String of(Extraction extraction, ru.soko.ingest.FileCollector.Input input) {
         String property = extraction.metadata().get("dc:title");
         if (property != null && CYRILLIC.matcher(property).find() && !FILE_LIKE.matcher(property.strip()).matches()) {
-            return cut(property.strip());
+            return cut(SafeNames.clean(property).strip());
         }
         return extraction.text().lines().map(String::strip).filter(l -> l.length() > 3).findFirst()
                 .map(TitleGuess::cut)
-                .orElse(String.valueOf(input.file().getFileName()));
+                .orElse(SafeNames.name(String.valueOf(input.file().getFileName())));
     }
 
     private static String cut(String value) {

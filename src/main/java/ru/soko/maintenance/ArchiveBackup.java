@@ -18,9 +18,10 @@ import ru.soko.util.Json;
 
 /**
  * Backups of a running archive and their restoration. The catalogue is copied with SQLite's online
- * backup (a consistent snapshot while the server keeps writing), then the originals, which never
- * change once written; originals newer than the snapshot are harmless extras. The index is derived
- * data and is not copied: {@code restore} rebuilds it from the catalogue.
+ * backup (a consistent snapshot while the server keeps writing), then the originals the snapshot
+ * refers to, which never change once written. Originals stored after the snapshot, or by an ingest
+ * that had not yet written its catalogue row, stay out: the copy holds exactly its documents. The
+ * index is derived data and is not copied: {@code restore} rebuilds it from the catalogue.
  */
 public final class ArchiveBackup {
 
@@ -43,7 +44,7 @@ public final class ArchiveBackup {
         } catch (SQLException e) {
             throw new IOException("резервная копия базы не удалась: " + e.getMessage(), e);
         }
-        long originals = copyOriginals(source.originalsDir(), target.resolve("originals"));
+        long originals = copyReferencedOriginals(db, source.originalsDir(), target.resolve("originals"));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("createdAt", Instant.now().toString());
         manifest.put("source", source.dataDir().toString());
@@ -68,6 +69,29 @@ public final class ArchiveBackup {
             archive.reindex();
         }
         return ArchiveCheck.run(target, false);
+    }
+
+    /** Copies the original of every document in the backed-up catalogue {@code db}. */
+    private static long copyReferencedOriginals(Path db, Path from, Path to) throws IOException {
+        long count = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT sha256 FROM documents ORDER BY id")) {
+            while (rs.next()) {
+                String sha = rs.getString(1);
+                Path relative = Path.of(sha.substring(0, 2), sha.substring(2, 4), sha);
+                Path copy = to.resolve(relative.toString());
+                Files.createDirectories(copy.getParent());
+                // A missing original is copied as missing: restore's check then names the document.
+                if (Files.isRegularFile(from.resolve(relative.toString()))) {
+                    Files.copy(from.resolve(relative.toString()), copy);
+                    count++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("не удалось прочитать копию базы: " + e.getMessage(), e);
+        }
+        return count;
     }
 
     private static long copyOriginals(Path from, Path to) throws IOException {

@@ -63,7 +63,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(archive.config().maxFileBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(templates)));
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(WebServer::rejectBrokenEscapes);
             config.routes.before(this::limitUploadSize);
             config.routes.before(security::identify);
             config.routes.before(security::checkCsrf);
@@ -405,7 +407,7 @@ public final class WebServer implements AutoCloseable {
     private void registryRecordPage(Context ctx) {
         ru.soko.registry.RegistrySpec spec = registryOr404(ctx.pathParam("name"));
         String id = ctx.pathParam("id");
-        Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d+")
+        Optional<ru.soko.registry.RegistryRecord> record = id.matches("\\d{1,18}")
                 ? archive.registries().get(Long.parseLong(id)).filter(r -> r.registry().equals(spec.name()))
                 : archive.registries().byKey(spec.name(), id);
         var card = record.flatMap(r -> archive.registryCard(spec.name(), r.key(), Security.viewer(ctx)))
@@ -534,6 +536,28 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A {@code %} not followed by two hex digits, in the path or the query: Javalin would either drop the
+     * parameter silently (a different search than asked) or fail on decoding it.
+     */
+    private static void rejectBrokenEscapes(Context ctx) {
+        if (!validEscapes(ctx.req().getRequestURI()) || !validEscapes(ctx.queryString())) {
+            throw new InvalidQueryException("в адресе запроса неверная %-кодировка: после % должны идти две шестнадцатеричные цифры");
+        }
+    }
+
+    static boolean validEscapes(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void notFound(Context ctx) {
         errorPage(ctx, HttpStatus.NOT_FOUND, "Документ не найден", "Такого документа в открытой части архива нет.");
     }
@@ -558,7 +582,14 @@ public final class WebServer implements AutoCloseable {
     /** 401, 403, 404, 413 and the like: a Russian page, JSON under /api/, and a way to log in where that helps. */
     private void refused(HttpResponseException e, Context ctx) {
         HttpStatus status = HttpStatus.forStatus(e.getStatus());
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? status.getMessage() : e.getMessage();
+        // Javalin's own messages are English and name the framework; only ours, in Russian, are shown.
+        String message = e.getMessage() != null && e.getMessage().matches("(?s).*[а-яА-ЯёЁ].*") ? e.getMessage()
+                : switch (status) {
+                    case NOT_FOUND -> "не найдено";
+                    case UNAUTHORIZED -> "нужно войти в систему";
+                    case FORBIDDEN -> "доступ запрещён";
+                    default -> "неверный запрос";
+                };
         if (ctx.path().startsWith("/api/")) {
             ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("error", message)));
             return;
