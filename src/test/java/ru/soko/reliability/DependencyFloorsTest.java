@@ -1,5 +1,6 @@
 package ru.soko.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -53,6 +54,55 @@ class DependencyFloorsTest {
     void jettyIsTwelveOrNewer() {
         String version = org.eclipse.jetty.util.Jetty.VERSION;
         assertTrue(compare(version, "12.0.0") >= 0, "Jetty " + version + " is older than 12");
+    }
+
+    /** {@code lucene-core-10.5.0.jar} → artifact and version; other class-path entries are skipped. */
+    static java.util.Map<String, String> jarsOn(String classPath) {
+        java.util.Map<String, String> jars = new java.util.TreeMap<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            String name = java.nio.file.Path.of(entry).getFileName().toString();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)-(\\d[\\w.]*?)\\.jar").matcher(name);
+            if (m.matches()) {
+                jars.put(m.group(1), m.group(2));
+            }
+        }
+        return jars;
+    }
+
+    /** The libraries on {@code classPath} that are below the first version without a known critical flaw. */
+    static java.util.List<String> vulnerable(String classPath) throws Exception {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.Map<String, String> jars = jarsOn(classPath);
+        try (var in = DependencyFloorsTest.class.getResourceAsStream("/reliability/known-critical.tsv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                String version = jars.get(f[0]);
+                if (version != null && compare(version, f[1]) < 0) {
+                    found.add(f[0] + " " + version + " < " + f[1] + ": " + f[2]);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void noLibraryWithAKnownCriticalFlawIsOnTheClassPath() throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        assertTrue(jarsOn(classPath).containsKey("lucene-core"), "the check sees the real jars: " + classPath);
+        java.util.List<String> found = vulnerable(classPath);
+        assertTrue(found.isEmpty(), String.join("\n", found));
+    }
+
+    @Test
+    void theClassPathCheckCatchesAnOldLibrary() throws Exception {
+        String planted = "/m2/org/apache/logging/log4j/log4j-core-2.14.1.jar" + java.io.File.pathSeparator
+                + "/m2/org/yaml/snakeyaml-2.2.jar";
+        java.util.List<String> found = vulnerable(planted);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("log4j-core 2.14.1"));
     }
 
     @Test
