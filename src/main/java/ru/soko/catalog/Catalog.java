@@ -448,21 +448,26 @@ public final class Catalog {
         return result;
     }
 
+    /** The audit entries of one target, oldest first. */
     public List<AuditEntry> auditTrail(String target) {
         return db.read(c -> {
-            List<AuditEntry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT at, actor, action, target, details FROM audit_log WHERE target = ? ORDER BY id")) {
                 ps.setString(1, target);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5)));
-                    }
-                }
+                return auditEntries(ps);
             }
-            return entries;
         });
+    }
+
+    private static List<AuditEntry> auditEntries(PreparedStatement ps) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return entries;
     }
 
     /** Audit entries matching {@code q}, newest first. */
@@ -492,19 +497,12 @@ public final class Catalog {
                 args.add(q.to().plusDays(1).toString());
             }
             sql.append(" ORDER BY id DESC LIMIT ").append(q.limit()).append(" OFFSET ").append(q.offset());
-            List<AuditEntry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setString(i + 1, args.get(i));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new AuditEntry(Instant.parse(rs.getString(1)), rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5)));
-                    }
-                }
+                return auditEntries(ps);
             }
-            return entries;
         });
     }
 

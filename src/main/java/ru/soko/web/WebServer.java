@@ -235,8 +235,8 @@ public final class WebServer implements AutoCloseable {
 
     private void apiSearch(Context ctx) {
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        int limit = intParam(ctx, "limit", 10);
-        int offset = intParam(ctx, "offset", 0);
+        int limit = WebParams.integer(ctx, "limit", 10);
+        int offset = WebParams.integer(ctx, "offset", 0);
         ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.search().search(
                 new SearchRequest(query, offset, limit, facetParams(ctx), orderParam(ctx), Security.viewer(ctx).role()))));
     }
@@ -289,7 +289,7 @@ public final class WebServer implements AutoCloseable {
                 "indicator", URLEncoder.encode(code, StandardCharsets.UTF_8)));
         if (!territory.isBlank() && !code.isBlank()) {
             try {
-                ru.soko.selfeval.Comparison c = archive.selfEval().compare(territory, intParam(ctx, "year", 0), code,
+                ru.soko.selfeval.Comparison c = archive.selfEval().compare(territory, WebParams.integer(ctx, "year", 0), code,
                         OrganisationPage.visibleReports(archive, Security.viewer(ctx)));
                 java.util.List<ru.soko.selfeval.Comparison.Row> rows = new java.util.ArrayList<>(c.rows());
                 if ("name".equals(ctx.queryParam("sort"))) {
@@ -311,7 +311,7 @@ public final class WebServer implements AutoCloseable {
     private void compareExport(Context ctx) throws java.io.IOException {
         ru.soko.selfeval.Comparison c;
         try {
-            c = archive.selfEval().compare(String.valueOf(ctx.queryParam("territory")), intParam(ctx, "year", 0),
+            c = archive.selfEval().compare(String.valueOf(ctx.queryParam("territory")), WebParams.integer(ctx, "year", 0),
                     String.valueOf(ctx.queryParam("indicator")), OrganisationPage.visibleReports(archive, Security.viewer(ctx)));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
@@ -356,7 +356,7 @@ public final class WebServer implements AutoCloseable {
         if (territory == null || code == null) {
             throw new InvalidQueryException("нужны параметры territory, year и indicator");
         }
-        int year = intParam(ctx, "year", 0);
+        int year = WebParams.integer(ctx, "year", 0);
         try {
             ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(archive.selfEval().compare(territory, year, code,
                     OrganisationPage.visibleReports(archive, Security.viewer(ctx)))));
@@ -508,23 +508,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static int pageParam(Context ctx) {
-        int page = intParam(ctx, "page", 1);
+        int page = WebParams.integer(ctx, "page", 1);
         if (page < 1 || page > MAX_PAGE) {
             throw new InvalidQueryException("номер страницы должен быть от 1 до " + MAX_PAGE);
         }
         return page;
-    }
-
-    private static int intParam(Context ctx, String name, int fallback) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("параметр " + name + " должен быть целым числом");
-        }
     }
 
     private void badRequest(Context ctx, String message) {
