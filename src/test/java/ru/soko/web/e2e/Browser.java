@@ -45,11 +45,14 @@ public final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    static boolean installed() {
+        return CHROMIUM.isPresent() && CHROMEDRIVER.isPresent();
+    }
+
     /** Skips the calling test (JUnit assumption) when Chromium or chromedriver is not installed. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(CHROMIUM.isPresent() && CHROMEDRIVER.isPresent(),
-                "browser tests skipped: Chromium and chromedriver are not installed "
-                        + "(Debian packages chromium and chromium-driver; .ci/run installs them)");
+        Assumptions.assumeTrue(installed(), "browser test skipped: Chromium and chromedriver are not installed "
+                + "(Debian packages chromium and chromium-driver; .ci/run installs them)");
     }
 
     /**
