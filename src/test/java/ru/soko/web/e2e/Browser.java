@@ -80,7 +80,9 @@ public final class Browser implements AutoCloseable {
                 "safebrowsing.enabled", false,
                 "intl.accept_languages", "ru-RU,ru"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().withSilent(true).build();
+                .usingAnyFreePort().withSilent(true)
+                .withEnvironment(Map.of("LANGUAGE", "ru", "LANG", "ru_RU.UTF-8")) // Russian browser chrome («Выберите файлы»)
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
