@@ -70,11 +70,15 @@ class AccessibilityTest {
                 new Page("registry table", "/registries/experts", false),
                 new Page("registry record", "/registries/experts/Э-2021-017", false),
                 new Page("organisation", "/organisations/org-kem-12", false),
+                new Page("registries", "/registries", false),
+                new Page("school comparison", "/selfeval/compare", false),
                 new Page("login", "/login", false),
                 new Page("admin dashboard", "/admin", true),
                 new Page("admin upload", "/admin/upload", true),
                 new Page("admin document review", "/admin/documents/" + order, true),
-                new Page("audit log", "/admin/audit", true));
+                new Page("audit log", "/admin/audit", true),
+                new Page("accounts", "/admin/users", true),
+                new Page("registry import", "/admin/registries/import", true));
     }
 
     private static void visit(Page page) {

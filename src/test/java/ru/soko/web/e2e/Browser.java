@@ -81,7 +81,9 @@ public final class Browser implements AutoCloseable {
                 "intl.accept_languages", "ru-RU,ru"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().withSilent(true)
-                .withEnvironment(Map.of("LANGUAGE", "ru", "LANG", "ru_RU.UTF-8")) // Russian browser chrome («Выберите файлы»)
+                // Russian browser texts («Выбрать файлы») where chromium-l10n is installed; a UTF-8 locale,
+                // without which Chromium saves a download with a Cyrillic name as «download».
+                .withEnvironment(Map.of("LANGUAGE", "ru", "LC_ALL", "C.UTF-8"))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
