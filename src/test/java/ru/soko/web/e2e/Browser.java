@@ -64,7 +64,6 @@ public final class Browser implements AutoCloseable {
         Path chromedriver = CHROMEDRIVER.orElseThrow(() -> new IllegalStateException("chromedriver is not installed"));
         // Selenium must not look for a driver itself: its manager would try to download one.
         System.setProperty("webdriver.chrome.driver", chromedriver.toString());
-        System.setProperty("SE_OFFLINE", "true");
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Path profile = Files.createTempDirectory("soko-chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -93,10 +92,6 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
-    }
-
-    public String base() {
-        return base;
     }
 
     /** Opens a path of the site. */
@@ -152,19 +147,6 @@ public final class Browser implements AutoCloseable {
             go("/");
         }
         driver.manage().deleteAllCookies();
-    }
-
-    /** A PNG of the whole page (not just the window), via the DevTools protocol. */
-    @SuppressWarnings("unchecked")
-    public byte[] fullPageScreenshot() {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.getOrDefault("cssContentSize", metrics.get("contentSize"));
-        long width = Math.round(((Number) size.get("width")).doubleValue());
-        long height = Math.round(((Number) size.get("height")).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     @Override

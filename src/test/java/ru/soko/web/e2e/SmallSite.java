@@ -102,10 +102,6 @@ final class SmallSite implements AutoCloseable {
         return "http://localhost:" + server.port();
     }
 
-    Archive archive() {
-        return archive;
-    }
-
     /** The catalogue id of a sample file by its name. */
     long id(String fileName) {
         Long id = ids.get(fileName);
@@ -117,10 +113,6 @@ final class SmallSite implements AutoCloseable {
 
     Path sample(String fileName) {
         return dir.resolve("docs").resolve(fileName);
-    }
-
-    Path dir() {
-        return dir;
     }
 
     @Override
