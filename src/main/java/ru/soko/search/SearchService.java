@@ -116,7 +116,7 @@ public final class SearchService {
         return index.withSearcher(searcher -> (long) searcher.count(documents));
     }
 
-    /** Documents most like this one by their words, those the role may see, without copies of the same text. */
+    /** Documents (never registry records) most like this one by their words, those the role may see, without copies of the same text. */
     public List<SearchHit> similar(long id, int limit, Role role) {
         return index.withSearcher(searcher -> {
             TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), 1);
@@ -131,8 +131,11 @@ public final class SearchService {
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(40);
             Query like = mlt.like(IndexFields.TEXT_LEMMA, new StringReader(source.get(IndexFields.TEXT)));
+            // Registry records share the index and their words; a card links documents only.
+            DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(), visibleTo(role, like));
+            documents.add(FacetDims.REGISTRY, DocumentMapper.DOCUMENTS);
             BooleanQuery query = new BooleanQuery.Builder()
-                    .add(visibleTo(role, like), BooleanClause.Occur.MUST)
+                    .add(documents, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(IndexFields.ID, Long.toString(id))), BooleanClause.Occur.MUST_NOT)
                     .add(new TermQuery(new Term(IndexFields.TEXT_SHA, source.get(IndexFields.TEXT_SHA))), BooleanClause.Occur.MUST_NOT)
                     .build();

@@ -1,15 +1,19 @@
 package ru.soko.web;
 
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Iteration;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,8 +28,31 @@ public final class Templates {
 
     public Templates(Optional<Path> dir) {
         this.dir = dir;
-        this.factory = dir.map(d -> (MustacheFactory) new DefaultMustacheFactory(d.toFile()))
+        DefaultMustacheFactory factory = dir.map(d -> new DefaultMustacheFactory(d.toFile()))
                 .orElseGet(() -> new DefaultMustacheFactory("templates"));
+        factory.setObjectHandler(new ZeroIsFalse());
+        this.factory = factory;
+    }
+
+    /**
+     * Makes {@code {{#list.size}}…{{/list.size}}} show its block only when the list has items, as
+     * the templates mean it: plain Mustache.java counts the number 0 as true.
+     */
+    private static final class ZeroIsFalse extends ReflectionObjectHandler {
+
+        @Override
+        public Writer iterate(Iteration iteration, Writer writer, Object object, List<Object> scopes) {
+            return zero(object) ? writer : super.iterate(iteration, writer, object, scopes);
+        }
+
+        @Override
+        public Writer falsey(Iteration iteration, Writer writer, Object object, List<Object> scopes) {
+            return zero(object) ? iteration.next(writer, object, scopes) : super.falsey(iteration, writer, object, scopes);
+        }
+
+        private static boolean zero(Object object) {
+            return object instanceof Number n && n.doubleValue() == 0;
+        }
     }
 
     public String render(String name, Object model) {

@@ -177,6 +177,22 @@ class SearchServiceTest {
     }
 
     @Test
+    void similarDocumentsAreNeverRegistryRecords() throws Exception {
+        String school = "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 12», "
+                + "Кемеровский городской округ";
+        Path sheet = dir.resolve("organisations.csv");
+        Files.writeString(sheet, "№ п/п;Краткое наименование;Полное наименование;Тип;ИНН;Муниципальное образование;Субъект РФ;Сайт\n"
+                + "1;МБОУ «СОШ № 12»;" + school.replace(", Кемеровский городской округ", "")
+                + ";СОШ;4205012340;Кемеровский городской округ;Кемеровская область – Кузбасс;https://school12.kem.ru\n");
+        var report = archive.importRegistry("organisations", sheet, ru.soko.registry.RegistryImporter.Options.DEFAULT, "test");
+        assertTrue(report.written(), report.errors().toString());
+        add("charter", "Устав школы", school + ".\n" + school + ".\nУстав общеобразовательного учреждения.");
+        List<String> similar = archive.search().similar(ids.get("charter"), 5, ru.soko.access.Role.PUBLIC).stream().map(SearchHit::id).toList();
+        assertTrue(similar.stream().allMatch(id -> id.matches("\\d+")), "only documents: " + similar);
+        assertTrue(archive.card(ids.get("charter")).isPresent(), "the card with its similar documents is built");
+    }
+
+    @Test
     void vocabularyInIndexConfigChangesBehaviourWithoutARebuild() throws Exception {
         assertEquals(List.of(), find("МУН"));
         Path config = Files.createDirectories(dir.resolve("index-config"));
