@@ -53,6 +53,11 @@ public record DocumentCard(
         Instant withdrawnAt,
         String withdrawnReason) {
 
+    /** For the page: «24.07.2020», as acts are dated in Russian; JSON keeps ISO dates. */
+    public String dateText() {
+        return ru.soko.requisites.RussianDates.format(date);
+    }
+
     /** For the page: the repealed badge is drawn differently. */
     public boolean repealed() {
         return DocumentRecord.REPEALED.equals(status);
@@ -69,6 +74,9 @@ public record DocumentCard(
     /** A cited act as written, with the archive document it resolved to. */
     public record Reference(String relation, String kind, String issuer, LocalDate date, String number, String title,
                             Long targetId) {
+        public String dateText() {
+            return ru.soko.requisites.RussianDates.format(date);
+        }
     }
 
     public boolean withdrawn() {

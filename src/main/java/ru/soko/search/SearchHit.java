@@ -20,6 +20,11 @@ public record SearchHit(
         float score,
         String snippet) {
 
+    /** For pages: «24.07.2020», as acts are dated in Russian; JSON keeps ISO dates. */
+    public String dateText() {
+        return ru.soko.requisites.RussianDates.format(date);
+    }
+
     /** For the result list: acts no longer in force are marked. */
     public boolean repealed() {
         return ru.soko.catalog.DocumentRecord.REPEALED.equals(status);
