@@ -42,6 +42,36 @@ class CliTest {
         TestFiles.docx(docs, "polozhenie.docx", "Положение о муниципальной системе оценки качества образования");
     }
 
+    private Run runWithInput(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void firstAdministratorIsCreatedByTheUserCommandAndCanLogIn() {
+        Run added = runWithInput("секретный-пароль\n", "user", "add", "--role", "admin", "Ольга", "--password-stdin",
+                "--data", data.toString());
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().contains("Ольга (администратор)"), added.out());
+        Run token = run("user", "token", "ольга", "--data", data.toString());
+        assertEquals(0, token.exit(), token.err());
+        Run weak = runWithInput("short\n", "user", "add", "--role", "expert", "ivan", "--password-stdin", "--data", data.toString());
+        assertEquals(1, weak.exit());
+        assertTrue(weak.err().contains("не короче 8"), weak.err());
+        Run badRole = runWithInput("длинный-пароль\n", "user", "add", "--role", "visitor", "ivan", "--password-stdin", "--data", data.toString());
+        assertNotEquals(0, badRole.exit());
+        try (ru.soko.Archive archive = ru.soko.Archive.open(ru.soko.testing.TestArchives.withoutOcr(dir).withDataDir(data))) {
+            assertTrue(archive.users().authenticate("Ольга", "секретный-пароль").isPresent());
+            assertEquals("Ольга", archive.users().byToken(token.out().strip()).orElseThrow().name());
+            assertEquals(1, archive.users().list().size());
+        }
+    }
+
     @Test
     void ingestPrintsSummaryAndExitsZeroWhenAllFilesAreTaken() {
         Run run = run("ingest", "--data", data.toString(), docs.toString());
