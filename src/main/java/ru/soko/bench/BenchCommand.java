@@ -88,7 +88,7 @@ public final class BenchCommand implements Runnable {
         boolean reuse;
 
         @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
-                description = "Проходов смеси запросов одним клиентом (у N клиентов — 2·N/клиенты каждому); по умолчанию ${DEFAULT-VALUE}.")
+                description = "Объём замера поиска: каждый из N клиентов проходит смесь запросов max(1, 2·ROUNDS/N) раз; по умолчанию ${DEFAULT-VALUE}.")
         int rounds;
 
         @Option(names = "--clients", defaultValue = "1,8", split = ",", paramLabel = "N",

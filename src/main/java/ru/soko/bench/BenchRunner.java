@@ -33,7 +33,7 @@ import ru.soko.web.WebServer;
  */
 public final class BenchRunner {
 
-    /** What to run. {@code rounds}: passes over the query mix per client. */
+    /** What to run. Each of N clients makes max(1, 2·{@code rounds}/N) passes over the query mix. */
     public record Options(Path corpusDir, Path workDir, AppConfig baseConfig, boolean reuseArchive, int rounds,
                           List<Integer> clients, boolean http) {
     }
