@@ -15,7 +15,7 @@ import ru.soko.config.ConfigLoader;
 /** {@code bench generate} and {@code bench run}: the synthetic corpus and the measurements (docs/BENCHMARKS.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Нагрузочные измерения: синтетический корпус и замеры приёма и поиска (docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class, BenchCommand.Postgres.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -111,6 +111,48 @@ public final class BenchCommand implements Runnable {
                 if (json.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(json.toAbsolutePath().getParent());
                 }
+                Files.writeString(json, ru.soko.util.Json.writePretty(report), StandardCharsets.UTF_8);
+                out.println("JSON: " + json);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "postgres", mixinStandardHelpOptions = true,
+            description = {"Тот же текстовый корпус и те же запросы в полнотекстовом поиске PostgreSQL (russian, GIN, ts_rank, ts_headline).",
+                    "Сервер запускает bench/postgres.sh start DIR; адрес он печатает."})
+    static final class Postgres implements Callable<Integer> {
+
+        @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Папка текстового корпуса.")
+        Path corpus;
+
+        @Option(names = "--url", required = true, paramLabel = "JDBC", description = "Адрес базы, например jdbc:postgresql://127.0.0.1:55432/soko?user=sokobench.")
+        String url;
+
+        @Option(names = "--reload", description = "Загрузить корпус заново, даже если таблица уже есть.")
+        boolean reload;
+
+        @Option(names = "--rounds", defaultValue = "20", paramLabel = "N", description = "Как у bench run; по умолчанию ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--clients", defaultValue = "1,8", split = ",", paramLabel = "N", description = "Числа клиентов; по умолчанию ${DEFAULT-VALUE}.")
+        List<Integer> clients;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Куда записать результаты в JSON.")
+        Path json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PostgresBench.Report report = new PostgresBench(url, out).run(corpus, reload, rounds, clients);
+            out.printf("PostgreSQL %s: %d документов, загрузка %.1f с + индекс %.1f с (%.0f док/с), таблица %.1f МБ, GIN %.1f МБ%n",
+                    report.server(), report.documents(), report.loadSeconds(), report.indexSeconds(), report.docsPerSecond(),
+                    report.tableBytes() / 1048576.0, report.ginBytes() / 1048576.0);
+            if (json != null) {
                 Files.writeString(json, ru.soko.util.Json.writePretty(report), StandardCharsets.UTF_8);
                 out.println("JSON: " + json);
             }
