@@ -148,10 +148,29 @@ public final class IssuerDirectory {
         return Character.isLetter(codePoint) || Character.isDigit(codePoint);
     }
 
+    /** A capital letter that is not the name of an escape such as {@code \S} or {@code \p{L}}. */
+    private static boolean hasCapital(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+                if (i < pattern.length() && (pattern.charAt(i) == 'p' || pattern.charAt(i) == 'P')) {
+                    i = Math.max(i, pattern.indexOf('}', i));
+                }
+            } else if (Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Pattern compile(String issuer, String pattern) {
         try {
-            return Pattern.compile("(?:" + pattern + ")(?![\\p{L}\\d])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+            // Texts come in match form (lower case) and patterns are written in it (index-config/README.md):
+            // case folding at every position was most of the cost of reading issuers, so it is asked
+            // for only by a pattern that has a capital letter of its own.
+            int flags = Pattern.UNICODE_CHARACTER_CLASS | (hasCapital(pattern) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            return Pattern.compile("(?:" + pattern + ")(?![\\p{L}\\d])", flags);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("Ошибка в шаблоне издателя «" + issuer + "»: " + e.getDescription(), e);
         }
