@@ -121,6 +121,16 @@ public final class Archive implements AutoCloseable {
     }
 
     /**
+     * An ingest service over this archive with another extractor: the benchmark feeds text it has
+     * already extracted through the same catalogue-and-index path as {@link #ingest()}.
+     */
+    public IngestService ingestWith(ru.soko.extract.Extractor otherExtractor) {
+        return new IngestService(catalog, originals, index, otherExtractor, requisites,
+                () -> OcrEngine.probe(false, config.ocrLanguages()), new IngestService.Limits(config.maxFileBytes(),
+                config.maxTextChars(), (int) config.ocrTimeout().toSeconds()), this::recordSelfEvaluation);
+    }
+
+    /**
      * Reads the requisites again from the stored text of every document (after the extractor or its
      * vocabulary changed), keeping administrators' corrections, then rebuilds the index.
      */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, IngestCommand.class, SearchCommand.class,
                 ShowCommand.class, EditCommand.class, ReindexCommand.class, StatsCommand.class, ImportRegistryCommand.class, ExportRegistryCommand.class, EditRegistryCommand.class, SelfEvalCommand.class, CheckCommand.class,
                 BackupCommand.class, RestoreCommand.class,
-                RegistryCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+                RegistryCommand.class, UserCommand.class, ru.soko.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SokoCommand implements Runnable {
 
     @CommandLine.Spec

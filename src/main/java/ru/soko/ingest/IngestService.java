@@ -3,9 +3,14 @@ package ru.soko.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import ru.soko.catalog.Catalog;
 import ru.soko.catalog.DocumentRecord;
@@ -31,8 +36,17 @@ import ru.soko.search.SearchIndex;
  */
 public final class IngestService {
 
-    /** Index commits are fsyncs: one per this many documents keeps large batches fast. */
-    private static final int COMMIT_EVERY = 25;
+    /**
+     * Index commits are fsyncs, and each one closes a small segment that background merges must then
+     * rewrite: at one commit per 25 documents merging took most of the CPU of a large batch
+     * (docs/BENCHMARKS.md). Rows are marked indexed only after a commit, so a crash loses nothing;
+     * the time bound keeps new documents appearing in searches during a long batch.
+     */
+    private static final int COMMIT_EVERY = 1000;
+    private static final long COMMIT_AFTER_NANOS = 10_000_000_000L;
+    /** Files read ahead of the one being written; enough to keep the preparing threads busy. */
+    private static final int PREPARE_AHEAD = 16;
+    private static final int PREPARE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Catalog catalog;
     private final OriginalStore originals;
@@ -72,21 +86,59 @@ public final class IngestService {
     public IngestSummary ingest(List<FileCollector.Input> inputs, String actor, IngestProgress progress, String visibility) {
         List<IngestOutcome> outcomes = new ArrayList<>(inputs.size());
         List<Long> pending = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            FileCollector.Input input = inputs.get(i);
-            progress.starting(i, inputs.size(), SafeNames.path(input.displayName()));
-            IngestOutcome outcome = ingestOne(input, actor, visibility);
-            if (outcome.status() == IngestOutcome.Status.ADDED) {
-                pending.add(outcome.documentId());
-                if (pending.size() >= COMMIT_EVERY) {
-                    commit(pending);
+        long lastCommit = System.nanoTime();
+        // Reading, parsing and requisites run ahead on other threads (pure work, nothing written); the
+        // writes stay on this thread in file order, so the order of work above is unchanged.
+        ExecutorService preparers = Executors.newFixedThreadPool(PREPARE_THREADS, daemon());
+        try {
+            Deque<Future<Prepared>> ahead = new ArrayDeque<>();
+            int next = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                while (next < inputs.size() && next <= i + PREPARE_AHEAD) {
+                    FileCollector.Input upcoming = inputs.get(next++);
+                    ahead.add(preparers.submit(() -> prepare(upcoming)));
                 }
+                FileCollector.Input input = inputs.get(i);
+                progress.starting(i, inputs.size(), SafeNames.path(input.displayName()));
+                IngestOutcome outcome = store(await(ahead.poll()), actor, visibility);
+                if (outcome.status() == IngestOutcome.Status.ADDED) {
+                    pending.add(outcome.documentId());
+                    if (pending.size() >= COMMIT_EVERY || System.nanoTime() - lastCommit > COMMIT_AFTER_NANOS) {
+                        commit(pending);
+                        lastCommit = System.nanoTime();
+                    }
+                }
+                outcomes.add(outcome);
+                progress.finished(i + 1, inputs.size(), outcome);
             }
-            outcomes.add(outcome);
-            progress.finished(i + 1, inputs.size(), outcome);
+        } finally {
+            preparers.shutdownNow();
+            commit(pending);
         }
-        commit(pending);
         return new IngestSummary(outcomes);
+    }
+
+    /** A file read and understood, ready to be written; or the outcome that ends it early. */
+    private record Prepared(FileCollector.Input input, String sha, NewDocument doc, IngestOutcome early) {
+    }
+
+    private static Prepared await(Future<Prepared> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("приём прерван", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "ingest-prepare");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Indexes catalogue rows that a crash left without an index entry. */
@@ -107,44 +159,62 @@ public final class IngestService {
         return ocr;
     }
 
-    private IngestOutcome ingestOne(FileCollector.Input input, String actor, String visibility) {
+    /** Checks, hash, extraction and requisites: reads only, so it may run ahead of the writes. */
+    private Prepared prepare(FileCollector.Input input) {
         String name = SafeNames.path(input.displayName());
         Path file = input.file();
         try {
             if (!Files.isRegularFile(file)) {
-                return IngestOutcome.rejected(name, RejectReason.UNREADABLE, "файл не найден");
+                return early(input, IngestOutcome.rejected(name, RejectReason.UNREADABLE, "файл не найден"));
             }
             long size = Files.size(file);
             if (size == 0) {
-                return IngestOutcome.rejected(name, RejectReason.EMPTY, null);
+                return early(input, IngestOutcome.rejected(name, RejectReason.EMPTY, null));
             }
             if (size > limits.maxFileBytes()) {
-                return IngestOutcome.rejected(name, RejectReason.TOO_LARGE,
-                        megabytes(size) + " при пределе " + megabytes(limits.maxFileBytes()));
+                return early(input, IngestOutcome.rejected(name, RejectReason.TOO_LARGE,
+                        megabytes(size) + " при пределе " + megabytes(limits.maxFileBytes())));
             }
             String sha = ru.soko.util.Hashes.sha256(file);
             Optional<Long> existing = catalog.findIdBySha(sha);
             if (existing.isPresent()) {
-                return IngestOutcome.duplicate(name, existing.get());
+                return early(input, IngestOutcome.duplicate(name, existing.get()));
             }
             Extraction extraction = extractor.extract(new ExtractRequest(file.toAbsolutePath().toString(),
                     String.valueOf(file.getFileName()), ocr().available(), ocr().languages(), limits.maxTextChars(),
                     limits.ocrTimeoutSeconds()));
             if (!extraction.ok()) {
-                return IngestOutcome.rejected(name, extraction.failure(), extraction.failureDetail());
+                return early(input, IngestOutcome.rejected(name, extraction.failure(), extraction.failureDetail()));
             }
-            NewDocument doc = toNewDocument(input, size, sha, extraction);
-            originals.store(file, sha);
-            Optional<Long> id = catalog.insert(doc, actor, visibility);
-            if (id.isEmpty()) {
-                return IngestOutcome.duplicate(name, catalog.findIdBySha(sha).orElseThrow());
-            }
-            catalog.get(id.get()).ifPresent(afterInsert);
-            reindexWithNeighbours(id.get());
-            return IngestOutcome.added(name, id.get(), doc.warnings());
+            return new Prepared(input, sha, toNewDocument(input, size, sha, extraction), null);
+        } catch (IOException e) {
+            return early(input, IngestOutcome.rejected(name, RejectReason.UNREADABLE, e.getMessage()));
+        }
+    }
+
+    private static Prepared early(FileCollector.Input input, IngestOutcome outcome) {
+        return new Prepared(input, null, null, outcome);
+    }
+
+    /** Original, catalogue row, index: the writes, in file order on the caller's thread. */
+    private IngestOutcome store(Prepared prepared, String actor, String visibility) {
+        if (prepared.early() != null) {
+            return prepared.early();
+        }
+        String name = SafeNames.path(prepared.input().displayName());
+        try {
+            originals.store(prepared.input().file(), prepared.sha());
         } catch (IOException e) {
             return IngestOutcome.rejected(name, RejectReason.UNREADABLE, e.getMessage());
         }
+        Optional<Long> id = catalog.insert(prepared.doc(), actor, visibility);
+        if (id.isEmpty()) {
+            // The same file came twice in one batch: both were read before either was written.
+            return IngestOutcome.duplicate(name, catalog.findIdBySha(prepared.sha()).orElseThrow());
+        }
+        catalog.get(id.get()).ifPresent(afterInsert);
+        reindexWithNeighbours(id.get());
+        return IngestOutcome.added(name, id.get(), prepared.doc().warnings());
     }
 
     /**

@@ -33,6 +33,12 @@ public final class Registries {
         return store.byKey(registry).values().stream().filter(r -> query.matches(spec, r)).toList();
     }
 
+    /** Number of records (withdrawn ones included), counted in the database. */
+    public long count(String registry) {
+        catalogue.get(registry);
+        return store.count(registry);
+    }
+
     public Optional<RegistryRecord> get(long id) {
         return store.get(id);
     }

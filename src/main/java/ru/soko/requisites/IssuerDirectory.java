@@ -94,7 +94,7 @@ public final class IssuerDirectory {
         for (Compiled c : issuers) {
             for (Pattern p : c.patterns()) {
                 Matcher m = p.matcher(matchForm);
-                if (m.find()) {
+                if (findAtWordStart(m, matchForm)) {
                     Found f = new Found(c.issuer(), m.start(), m.end());
                     best.merge(c.issuer().name(), f, IssuerDirectory::earlierOrLonger);
                 }
@@ -126,10 +126,51 @@ public final class IssuerDirectory {
         return place.replaceFirst("^(г\\.|р\\.п\\.|с\\.п\\.|пгт|с\\.|п\\.)\\s*", "").strip();
     }
 
+    /**
+     * The first match that does not start inside a word. Checked here rather than with a leading
+     * look-behind in the pattern: a look-behind over letter classes tried at every position of every
+     * text was the costliest part of reading requisites (docs/BENCHMARKS.md). Same matches.
+     */
+    private static boolean findAtWordStart(Matcher m, String text) {
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
+            int start = m.start();
+            if (start == 0 || !isWordChar(text.codePointBefore(start))) {
+                return true;
+            }
+            from = start + 1;
+        }
+        return false;
+    }
+
+    /** {@code [\p{L}\d]} under {@code UNICODE_CHARACTER_CLASS}, as the patterns' own boundaries. */
+    private static boolean isWordChar(int codePoint) {
+        return Character.isLetter(codePoint) || Character.isDigit(codePoint);
+    }
+
+    /** A capital letter that is not the name of an escape such as {@code \S} or {@code \p{L}}. */
+    private static boolean hasCapital(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+                if (i < pattern.length() && (pattern.charAt(i) == 'p' || pattern.charAt(i) == 'P')) {
+                    i = Math.max(i, pattern.indexOf('}', i));
+                }
+            } else if (Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Pattern compile(String issuer, String pattern) {
         try {
-            return Pattern.compile("(?<![\\p{L}\\d])(?:" + pattern + ")(?![\\p{L}\\d])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+            // Texts come in match form (lower case) and patterns are written in it (index-config/README.md):
+            // case folding at every position was most of the cost of reading issuers, so it is asked
+            // for only by a pattern that has a capital letter of its own.
+            int flags = Pattern.UNICODE_CHARACTER_CLASS | (hasCapital(pattern) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            return Pattern.compile("(?:" + pattern + ")(?![\\p{L}\\d])", flags);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("Ошибка в шаблоне издателя «" + issuer + "»: " + e.getDescription(), e);
         }

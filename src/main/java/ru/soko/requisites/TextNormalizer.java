@@ -21,13 +21,16 @@ final class TextNormalizer {
             Map.entry('m', 'м'), Map.entry('n', 'п'), Map.entry('u', 'и'));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
-    private static final Pattern ZERO_FOR_O = Pattern.compile("(?<![\\p{L}\\d])0(?=[а-яё])");
-    private static final Pattern NUMERO = Pattern.compile("(?<![\\p{L}\\d])(?:N[º°oe]?|№№)\\s*(?=[\\d_])");
+    // Each pattern below first tests something cheap at a position (a literal, a one-character class)
+    // before any look-behind over letter classes: run over every position of every text, the
+    // look-behind-first forms were a fifth of ingest time (docs/BENCHMARKS.md). Same matches.
+    private static final Pattern ZERO_FOR_O = Pattern.compile("0(?<![\\p{L}\\d]0)(?=[а-яё])");
+    private static final Pattern NUMERO = Pattern.compile("(?=[N№])(?<![\\p{L}\\d])(?:N[º°oe]?|№№)\\s*(?=[\\d_])");
     private static final Pattern NUMERO_SIGN = Pattern.compile("№(?=[\\d])");
-    private static final Pattern SPACED = Pattern.compile("(?<![\\p{L}])((?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё])(?![\\p{L}])");
-    private static final Pattern HYPHEN_BREAK = Pattern.compile("([а-яё]{2,})-[ \\t]*\\n[ \\t]*\\n?[ \\t]*([а-яё]+)");
+    private static final Pattern SPACED = Pattern.compile("(?=[А-ЯЁа-яё] )(?<![\\p{L}])((?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё])(?![\\p{L}])");
+    private static final Pattern HYPHEN_BREAK = Pattern.compile("(?<![а-яё])([а-яё]{2,}+)-[ \\t]*\\n[ \\t]*\\n?[ \\t]*([а-яё]+)");
     private static final Pattern CODE_BREAK = Pattern.compile("(\\d)-[ \\t]*\\n[ \\t]*([А-ЯЁ]{1,4})(?![а-яё])");
-    private static final Pattern GLUED_SECTION = Pattern.compile("(?<=[а-яё»)])(?=\\d{1,2}\\.(?:\\d{1,2}\\.)*\\s+[А-ЯЁ])");
+    private static final Pattern GLUED_SECTION = Pattern.compile("(?=\\d{1,2}\\.(?:\\d{1,2}\\.)*\\s+[А-ЯЁ])(?<=[а-яё»)])");
     private static final Pattern INLINE_SPACE = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
 
     private TextNormalizer() {

@@ -220,7 +220,7 @@ public final class SearchService {
                 .withMaxNoHighlightPassages(1)
                 // Passages of about two lines: a sentence of a regulation can run for half a page.
                 .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-                        java.text.BreakIterator.getSentenceInstance(java.util.Locale.ROOT), 180, 0.5f))
+                        new SentenceLineBreakIterator(), 180, 0.5f))
                 // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
                 .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
                 .build();

@@ -37,7 +37,7 @@ final class RegistryPages {
         List<Map<String, Object>> list = new ArrayList<>();
         for (RegistrySpec spec : archive.registries().catalogue().all()) {
             list.add(Map.of("name", spec.name(), "title", spec.title(),
-                    "count", archive.registries().list(spec.name(), RegistryQuery.ALL).size()));
+                    "count", archive.registries().count(spec.name())));
         }
         return list;
     }

@@ -449,7 +449,7 @@ public final class WebServer implements AutoCloseable {
         java.util.List<Map<String, Object>> list = new java.util.ArrayList<>();
         for (ru.soko.registry.RegistrySpec spec : archive.registries().catalogue().all()) {
             list.add(Map.of("name", spec.name(), "title", spec.title(), "kind", spec.kind(),
-                    "count", archive.registries().list(spec.name(), ru.soko.registry.RegistryQuery.ALL).size()));
+                    "count", archive.registries().count(spec.name())));
         }
         ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(list));
     }

@@ -38,6 +38,8 @@ public final class RussianAnalysis {
     private final Dictionary dictionary;
     private final CharArraySet protectedWords;
     private final CharArraySet stopWords;
+    /** Word form → its lemmas, shared by every lemma analyzer of this instance (all threads). */
+    private final java.util.Map<String, String[]> lemmaCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RussianAnalysis(CharArraySet protectedWords, CharArraySet stopWords) {
         this.dictionary = loadDictionary();
@@ -64,6 +66,20 @@ public final class RussianAnalysis {
     }
 
     public Analyzer lemma() {
+        return new YoFolding() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, stopWords);
+                stream = new SetKeywordMarkerFilter(stream, protectedWords);
+                return new TokenStreamComponents(source, new CachedLemmaFilter(stream, dictionary, lemmaCache));
+            }
+        };
+    }
+
+    /** The lemma chain as it was before {@link CachedLemmaFilter}: kept to prove the two agree. */
+    Analyzer lemmaUncached() {
         return new YoFolding() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
