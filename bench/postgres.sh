@@ -13,7 +13,8 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
 fi
 run() { if [ "$(id -u)" = 0 ]; then runuser -u sokobench -- "$@"; else "$@"; fi; }
 if [ "$(id -u)" = 0 ] && ! id sokobench >/dev/null 2>&1; then useradd --system --no-create-home sokobench; fi
-mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown sokobench "$dir"
+mkdir -p "$dir"
+if [ "$(id -u)" = 0 ]; then chown sokobench "$dir"; fi
 case "$cmd" in
   start)
     if [ ! -f "$dir/PG_VERSION" ]; then
