@@ -57,7 +57,7 @@ class AccessControlTest {
                 + "О проведении мониторинга качества образования\n" + COMMON + "альфамаркер\n" + COMMON);
         write(docs, "draft.txt", "ЭКСПЕРТНОЕ ЗАКЛЮЧЕНИЕ (проект)\nпо итогам мониторинга качества образования\n"
                 + "В соответствии с приказом Министерства образования Кузбасса от 01.02.2023 № 77 «О проведении мониторинга "
-                + "качества образования» проведена экспертиза.\n" + COMMON + "бетамаркер\n" + COMMON);
+                + "качества образования» проведена экспертиза.\nЭксперт: Иванова Марина Сергеевна.\n" + COMMON + "бетамаркер\n" + COMMON);
         write(docs, "selfeval.txt", "ОТЧЁТ О РЕЗУЛЬТАТАХ САМООБСЛЕДОВАНИЯ\nчерновик для проверки\n" + COMMON + "гаммамаркер\n" + COMMON);
         write(docs, "withdrawn.txt", "ПИСЬМО\nо мониторинге качества образования, направлено ошибочно\n" + COMMON
                 + "дельтамаркер\n" + COMMON);
@@ -67,6 +67,9 @@ class AccessControlTest {
         archive.setVisibility(IDS.get("draft"), "internal", "test");
         archive.setVisibility(IDS.get("selfeval"), "internal", "test");
         archive.withdraw(IDS.get("withdrawn"), "ошибка", "test");
+        Path experts = TestFiles.text(dir, "experts.csv", "ФИО;Регистрационный номер;Дата включения;Направления экспертизы\n"
+                + "Иванова Марина Сергеевна;Э-2021-017;15.03.2021;математика\n", StandardCharsets.UTF_8);
+        archive.importRegistry("experts", experts, ru.soko.registry.RegistryImporter.Options.DEFAULT, "test");
         archive.users().add("admin", Role.ADMIN, "admin-password", "test");
         archive.users().add("expert", Role.EXPERT, "expert-password", "test");
         archive.users().add("auditor", Role.AUDITOR, "auditor-password", "test");
@@ -176,6 +179,21 @@ class AccessControlTest {
                     assertFalse(page.contains("/documents/" + IDS.get(doc) + "\""), role + " page links to hidden " + doc);
                 }
             }
+            checks += 2;
+        }
+    }
+
+    @Test
+    void registryRecordsListOnlyTheLinkedDocumentsTheRoleMaySee() throws Exception {
+        String record = "/registries/experts/" + SiteClient.q("Э-2021-017");
+        String draftLink = "href=\"/documents/" + IDS.get("draft") + "\"";
+        for (Role role : Role.values()) {
+            String page = CLIENTS.get(role).get(record).body();
+            assertEquals(visibleTo(role).contains("draft"), page.contains(draftLink), role + " on the expert's record");
+            JsonNode api = Json.mapper().readTree(CLIENTS.get(role).get("/api/registries/experts/" + SiteClient.q("Э-2021-017")).body());
+            Set<String> linked = new TreeSet<>();
+            api.path("documents").forEach(d -> linked.add(name(d.path("id").asLong())));
+            assertTrue(visibleTo(role).containsAll(linked), role + " API record links " + linked);
             checks += 2;
         }
     }
