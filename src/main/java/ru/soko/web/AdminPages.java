@@ -387,7 +387,7 @@ final class AdminPages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("entries", entries.stream().limit(AUDIT_PAGE).map(AdminPages::auditRow).toList());
         model.put("actions", archive.catalog().auditActions().stream()
-                .map(a -> Map.of("name", a, "selected", a.equals(q.action()))).toList());
+                .map(a -> Map.of("name", a, "title", ACTION_TITLES.getOrDefault(a, a), "selected", a.equals(q.action()))).toList());
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("actor", Optional.ofNullable(q.actor()).orElse(""));
         filter.put("target", Optional.ofNullable(q.target()).orElse(""));
@@ -401,8 +401,14 @@ final class AdminPages {
         renderer.page(ctx, "admin-audit", model);
     }
 
+    private static final Map<String, String> ACTION_TITLES = Map.ofEntries(Map.entry("ingest", "загрузка"),
+            Map.entry("edit", "исправление реквизита"), Map.entry("visibility", "видимость"), Map.entry("withdraw", "отзыв"),
+            Map.entry("restore", "возврат"), Map.entry("user-add", "новый пользователь"), Map.entry("user-role", "смена роли"),
+            Map.entry("user-password", "смена пароля"), Map.entry("user-disable", "отключение"), Map.entry("user-enable", "включение"),
+            Map.entry("token-add", "токен API"), Map.entry("selfeval-correct", "исправление показателя"));
+
     static Map<String, Object> auditRow(AuditEntry e) {
-        return Map.of("at", e.at().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), "actor", e.actor(),
+        return Map.of("actionTitle", ACTION_TITLES.getOrDefault(e.action(), e.action()), "at", e.at().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), "actor", e.actor(),
                 "action", e.action(), "target", e.target() == null ? "" : e.target(), "details", e.detailsJson());
     }
 

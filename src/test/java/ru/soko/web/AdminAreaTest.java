@@ -102,10 +102,11 @@ class AdminAreaTest {
 
         String audit = admin.get("/admin/audit?actor=admin&target=" + SiteClient.q("document:" + id)).body();
         for (String action : List.of("ingest", "edit", "visibility", "withdraw", "restore")) {
-            assertTrue(audit.contains("<td>" + action + "</td>"), "audit shows " + action);
+            assertTrue(audit.contains("(" + action + ")</span></td>"), "audit shows " + action);
         }
         String onlyWithdrawals = admin.get("/admin/audit?action=withdraw").body();
-        assertFalse(onlyWithdrawals.contains("<td>restore</td>"), "the action filter filters");
+        assertTrue(onlyWithdrawals.contains("отзыв <span class=\"muted\">(withdraw)</span>"), onlyWithdrawals);
+        assertFalse(onlyWithdrawals.contains("(restore)</span></td>"), "the action filter filters");
     }
 
     @Test
