@@ -52,11 +52,12 @@ public final class RegistryStore {
 
     /**
      * The records matching a query, sorted by a field's shown value in lower case (then by id, the
-     * order of import), from offset, at most limit of them, with the count of all matching records.
+     * order of import; without a sort field, in the order of import), from offset, at most limit of
+     * them, with the count of all matching records.
      */
     public RegistryPage page(RegistrySpec spec, RegistryQuery query, String sortField, long offset, int limit) {
         RegistrySql sql = RegistrySql.of(spec, query);
-        String path = RegistrySql.path(spec, sortField);
+        String path = sortField == null ? null : RegistrySql.path(spec, sortField);
         return db.read(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE " + sql.where())) {
@@ -69,9 +70,11 @@ public final class RegistryStore {
             if (limit > 0 && offset < total) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE "
-                                + sql.where() + " ORDER BY " + RegistrySql.SORT_KEY + ", id LIMIT ? OFFSET ?")) {
+                                + sql.where() + " ORDER BY " + (path == null ? "" : RegistrySql.SORT_KEY + ", ") + "id LIMIT ? OFFSET ?")) {
                     int i = bind(ps, sql.params(), 1);
-                    i = bind(ps, List.of(path, path, path), i);
+                    if (path != null) {
+                        i = bind(ps, List.of(path, path, path), i);
+                    }
                     ps.setInt(i++, limit);
                     ps.setLong(i, offset);
                     try (ResultSet rs = ps.executeQuery()) {
