@@ -9,7 +9,7 @@ import ru.soko.util.Json;
 
 /**
  * A record's values as {@link RegistryQuery} compares them and the table sorts them, stored beside
- * the record ({@code folded_json}) so SQLite can filter and sort without Java: text in lower case
+ * the record ({@code folded}) so SQLite can filter and sort without Java: text in lower case
  * (Locale.ROOT, as the in-memory matching does; «ё» is kept so the sort order is unchanged — filters
  * replace it with «е» in SQL), numbers as numbers (they match whole), a linked organisation by its
  * text, a list as an array of its items.

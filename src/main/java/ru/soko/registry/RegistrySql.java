@@ -20,12 +20,12 @@ record RegistrySql(String where, List<Object> params) {
      * «ё» as «е»); a number must equal it. Parameters: path, path, wanted, wanted, path, wanted, path, wanted.
      */
     private static final String FIELD = """
-            (CASE json_type(folded_json, ?)
-               WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(folded_json, ?) j WHERE
+            (CASE json_type(folded, ?)
+               WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(folded, ?) j WHERE
                    CASE j.type WHEN 'text' THEN instr(replace(j.value, 'ё', 'е'), ?) > 0
                                WHEN 'integer' THEN CAST(j.value AS TEXT) = ? ELSE 0 END)
-               WHEN 'text' THEN instr(replace(json_extract(folded_json, ?), 'ё', 'е'), ?) > 0
-               WHEN 'integer' THEN CAST(json_extract(folded_json, ?) AS TEXT) = ?
+               WHEN 'text' THEN instr(replace(json_extract(folded, ?), 'ё', 'е'), ?) > 0
+               WHEN 'integer' THEN CAST(json_extract(folded, ?) AS TEXT) = ?
                ELSE 0 END)""";
 
     /** A record is valid on a date (three parameters: the date) — see RegistryQuery.validOn. */
@@ -41,9 +41,9 @@ record RegistrySql(String where, List<Object> params) {
      * sorts first as an empty text. Parameters: path, path, path.
      */
     static final String SORT_KEY = """
-            CASE json_type(folded_json, ?)
-              WHEN 'array' THEN coalesce((SELECT group_concat(j.value, '; ' ORDER BY j.key) FROM json_each(folded_json, ?) j), '')
-              ELSE coalesce(CAST(json_extract(folded_json, ?) AS TEXT), '') END""";
+            CASE json_type(folded, ?)
+              WHEN 'array' THEN coalesce((SELECT group_concat(j.value, '; ' ORDER BY j.key) FROM json_each(folded, ?) j), '')
+              ELSE coalesce(CAST(json_extract(folded, ?) AS TEXT), '') END""";
 
     static RegistrySql of(RegistrySpec spec, RegistryQuery query) {
         StringBuilder where = new StringBuilder("registry = ?");

@@ -133,7 +133,7 @@ class RegistryPagingTest {
             new RegistryStore(db, Clock.systemUTC()).apply("experts", List.of(new RegistryStore.Change("Э-1",
                     Map.of("registryNumber", "Э-1", "fullName", "Ёлкина Анна", "areas", List.of("ВПР", "Математика")),
                     RegistryRecord.ACTIVE, null, "added", Map.of())), "test");
-            db.write(c -> c.createStatement().executeUpdate("UPDATE registry_records SET folded_json = NULL"));
+            db.write(c -> c.createStatement().executeUpdate("UPDATE registry_records SET folded = NULL"));
         }
         try (Database db = new Database(file)) {
             Registries registries = new Registries(catalogue, new RegistryStore(db, Clock.systemUTC()), null);
