@@ -33,6 +33,15 @@ public final class Registries {
         return store.byKey(registry).values().stream().filter(r -> query.matches(spec, r)).toList();
     }
 
+    /**
+     * One page of a registry's table, filtered, sorted and counted in SQLite, so a request reads
+     * only the page's records however large the registry is. Same records in the same order as
+     * sorting {@link #list} by the sort field's shown value in lower case, ties by import order.
+     */
+    public RegistryPage page(String registry, RegistryQuery query, String sortField, long offset, int limit) {
+        return store.page(catalogue.get(registry), query, sortField, offset, limit);
+    }
+
     /** Number of records (withdrawn ones included), counted in the database. */
     public long count(String registry) {
         catalogue.get(registry);

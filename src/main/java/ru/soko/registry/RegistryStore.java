@@ -29,6 +29,105 @@ public final class RegistryStore {
     public RegistryStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        fillFolded();
+    }
+
+    /** Records written before folded values were kept (schema V6) get them once, at open. */
+    private void fillFolded() {
+        db.write(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, data_json FROM registry_records WHERE folded IS NULL");
+                 PreparedStatement update = c.prepareStatement("UPDATE registry_records SET folded = jsonb(?) WHERE id = ?");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    update.setString(1, FoldedValues.json(Json.mapper().readValue(rs.getString(2), MAP)));
+                    update.setLong(2, rs.getLong(1));
+                    update.executeUpdate();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The records matching a query, sorted by a field's shown value in lower case (then by id, the
+     * order of import; without a sort field, in the order of import), from offset, at most limit of
+     * them, with the count of all matching records.
+     */
+    public RegistryPage page(RegistrySpec spec, RegistryQuery query, String sortField, long offset, int limit) {
+        RegistrySql sql = RegistrySql.of(spec, query);
+        String path = sortField == null ? null : RegistrySql.path(spec, sortField);
+        return db.read(c -> {
+            // Only ids and sort keys go through the sorter, never whole records; the page's
+            // records are read by id afterwards.
+            boolean countFromIndex = query.fields().isEmpty() && query.validOn() == null;
+            List<Long> ids = new ArrayList<>();
+            long total = countFromIndex ? count(c, sql) : -1;
+            if (limit > 0 && (total < 0 || offset < total)) {
+                // With filters, the count comes from the same scan (a window count) instead of
+                // reading every record's values a second time; without them, the index counts.
+                try (PreparedStatement ps = c.prepareStatement("SELECT id" + (countFromIndex ? "" : ", count(*) OVER ()")
+                        + " FROM registry_records WHERE " + sql.where()
+                        + " ORDER BY " + (path == null ? "" : RegistrySql.SORT_KEY + ", ") + "id LIMIT ? OFFSET ?")) {
+                    int i = bind(ps, sql.params(), 1);
+                    if (path != null) {
+                        i = bind(ps, List.of(path, path, path), i);
+                    }
+                    ps.setInt(i++, limit);
+                    ps.setLong(i, offset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            if (!countFromIndex) {
+                                total = rs.getLong(2);
+                            }
+                        }
+                    }
+                }
+            }
+            if (total < 0) {
+                total = count(c, sql); // a page past the end has no rows to carry the count
+            }
+            List<RegistryRecord> records = byIds(c, ids);
+            return new RegistryPage(records, total);
+        });
+    }
+
+    private static long count(Connection c, RegistrySql sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE " + sql.where())) {
+            bind(ps, sql.params(), 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Records by id, in the order of the ids given. */
+    private static List<RegistryRecord> byIds(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, RegistryRecord> found = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            bind(ps, new ArrayList<>(ids), 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RegistryRecord r = toRecord(rs);
+                    found.put(r.id(), r);
+                }
+            }
+        }
+        return ids.stream().map(found::get).toList();
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params, int from) throws SQLException {
+        int i = from;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
     }
 
     /** A change to apply in one import: the new values of a record, or its withdrawal. */
@@ -126,8 +225,8 @@ public final class RegistryStore {
     private long insert(Connection c, String registry, Change ch) throws SQLException {
         String now = clock.instant().toString();
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO registry_records (registry, record_key, data_json, status, status_date, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                INSERT INTO registry_records (registry, record_key, data_json, status, status_date, created_at, updated_at, folded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, jsonb(?))""", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, registry);
             ps.setString(2, ch.key());
             ps.setString(3, Json.write(ch.data()));
@@ -135,6 +234,7 @@ public final class RegistryStore {
             ps.setString(5, ch.statusDate() == null ? null : ch.statusDate().toString());
             ps.setString(6, now);
             ps.setString(7, now);
+            ps.setString(8, FoldedValues.json(ch.data()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -145,12 +245,13 @@ public final class RegistryStore {
 
     private void update(Connection c, long id, Change ch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE registry_records SET data_json = ?, status = ?, status_date = ?, updated_at = ? WHERE id = ?")) {
+                "UPDATE registry_records SET data_json = ?, status = ?, status_date = ?, updated_at = ?, folded = jsonb(?) WHERE id = ?")) {
             ps.setString(1, Json.write(ch.data()));
             ps.setString(2, ch.status());
             ps.setString(3, ch.statusDate() == null ? null : ch.statusDate().toString());
             ps.setString(4, clock.instant().toString());
-            ps.setLong(5, id);
+            ps.setString(5, FoldedValues.json(ch.data()));
+            ps.setLong(6, id);
             ps.executeUpdate();
         }
     }

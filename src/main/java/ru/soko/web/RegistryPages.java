@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import ru.soko.Archive;
 import ru.soko.registry.FieldSpec;
 import ru.soko.registry.FieldType;
 import ru.soko.registry.RegistryCard;
+import ru.soko.registry.RegistryPage;
 import ru.soko.registry.RegistryQuery;
 import ru.soko.registry.RegistryRecord;
 import ru.soko.registry.RegistrySpec;
@@ -45,17 +45,17 @@ final class RegistryPages {
     /** One registry's table: filters from the query string, sorting by any column, pages of 25. */
     static Map<String, Object> table(Archive archive, RegistrySpec spec, Map<String, String> filters, String status,
                                      LocalDate validOn, String sort, int page) {
-        List<RegistryRecord> records = new ArrayList<>(archive.registries().list(spec.name(), new RegistryQuery(filters, status, validOn)));
         String sortField = spec.field(sort == null ? "" : sort).map(FieldSpec::name).orElse(spec.titleField());
-        records.sort(Comparator.comparing(r -> RegistryRecord.display(r.data().get(sortField)).toLowerCase(java.util.Locale.ROOT)));
+        // Only the page is read: filtering, sorting and counting happen in SQLite (Registries.page).
+        long from = (long) (page - 1) * PAGE_SIZE;
+        RegistryPage found = archive.registries().page(spec.name(), new RegistryQuery(filters, status, validOn), sortField, from, PAGE_SIZE);
         List<FieldSpec> shown = spec.fields().stream()
                 .filter(f -> f.fieldType() != FieldType.STATUS && !f.name().equals("recordKey")).toList();
         String state = state(filters, status, validOn);
         List<Column> columns = shown.stream().map(f -> new Column(f.name(), f.label(),
                 "?" + state + "&sort=" + f.name(), f.name().equals(sortField))).toList();
-        int from = Math.min((page - 1) * PAGE_SIZE, records.size());
         List<Row> rows = new ArrayList<>();
-        for (RegistryRecord r : records.subList(from, Math.min(records.size(), from + PAGE_SIZE))) {
+        for (RegistryRecord r : found.records()) {
             List<String> cells = shown.stream().map(f -> cell(f, r.data().get(f.name()))).toList();
             boolean withdrawn = RegistryRecord.WITHDRAWN.equals(r.status());
             rows.add(new Row("/registries/" + spec.name() + "/" + r.id(), cells,
@@ -65,14 +65,14 @@ final class RegistryPages {
         model.put("spec", spec);
         model.put("columns", columns);
         model.put("rows", rows);
-        model.put("total", records.size());
+        model.put("total", found.total());
         model.put("filters", spec.fields().stream().filter(FieldSpec::filter)
                 .map(f -> new Filter(f.name(), f.label(), filters.getOrDefault(f.name(), ""))).toList());
         model.put("status", status == null ? "" : status);
         model.put("validOn", validOn == null ? "" : validOn.toString());
         model.put("state", state + "&sort=" + sortField);
         model.put("previousPage", page > 1 ? page - 1 : null);
-        model.put("nextPage", from + PAGE_SIZE < records.size() ? page + 1 : null);
+        model.put("nextPage", from + PAGE_SIZE < found.total() ? page + 1 : null);
         model.put("exportState", state);
         return model;
     }

@@ -455,6 +455,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** {@code filter=subject:математика&filter=grade:7&status=действует&validOn=2025-09-01}. */
+    static final int API_REGISTRY_LIMIT = 100;
+    static final int API_REGISTRY_MAX_LIMIT = 1_000;
+
     private void apiRegistry(Context ctx) {
         String name = ctx.pathParam("name");
         registryOrNotFound(name);
@@ -465,9 +468,20 @@ public final class WebServer implements AutoCloseable {
             validOn = ru.soko.requisites.RussianDates.parseWhole(ctx.queryParam("validOn"))
                     .orElseThrow(() -> new InvalidQueryException("validOn: не дата"));
         }
+        // A page at a time: a registry may hold a million records, more than one answer should carry.
+        int limit = WebParams.integer(ctx, "limit", API_REGISTRY_LIMIT);
+        int offset = WebParams.integer(ctx, "offset", 0);
+        if (limit < 1 || limit > API_REGISTRY_MAX_LIMIT) {
+            throw new InvalidQueryException("limit должен быть от 1 до " + API_REGISTRY_MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new InvalidQueryException("offset не может быть отрицательным");
+        }
         try {
-            var records = archive.registries().list(name, new ru.soko.registry.RegistryQuery(fields, ctx.queryParam("status"), validOn));
-            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("registry", name, "total", records.size(), "records", records)));
+            var found = archive.registries().page(name, new ru.soko.registry.RegistryQuery(fields, ctx.queryParam("status"), validOn),
+                    ctx.queryParam("sort"), offset, limit);
+            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.write(Map.of("registry", name, "total", found.total(),
+                    "offset", offset, "limit", limit, "records", found.records())));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }

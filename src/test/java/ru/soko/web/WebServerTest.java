@@ -119,6 +119,26 @@ class WebServerTest {
     }
 
     @Test
+    void registriesApiAnswersAPageAndCountsEveryMatchingRecord() throws Exception {
+        JsonNode first = Json.mapper().readTree(get("/api/registries/experts?limit=1&sort=fullName").body());
+        JsonNode second = Json.mapper().readTree(get("/api/registries/experts?limit=1&offset=1&sort=fullName").body());
+        assertEquals(1, first.get("records").size());
+        assertEquals(1, first.get("limit").asInt());
+        assertEquals(1, second.get("offset").asInt());
+        assertEquals(2, first.get("total").asInt(), "total counts all records, not the page");
+        assertEquals(2, second.get("total").asInt());
+        String lastOfFirst = first.get("records").get(0).get("data").get("fullName").asText();
+        String firstOfSecond = second.get("records").get(0).get("data").get("fullName").asText();
+        assertTrue(lastOfFirst.compareToIgnoreCase(firstOfSecond) <= 0, lastOfFirst + " before " + firstOfSecond);
+        JsonNode whole = Json.mapper().readTree(get("/api/registries/experts").body());
+        assertEquals(Math.min(100, whole.get("total").asInt()), whole.get("records").size(), "default limit 100");
+        assertEquals(400, get("/api/registries/experts?limit=1001").statusCode());
+        assertEquals(400, get("/api/registries/experts?limit=0").statusCode());
+        assertEquals(400, get("/api/registries/experts?offset=-1").statusCode());
+        assertEquals(400, get("/api/registries/experts?sort=" + q("x') OR 1=1 --")).statusCode());
+    }
+
+    @Test
     void searchPageOffersFacetsAndKeepsChosenOnesInTheUrl() throws Exception {
         String page = get("/?q=&f=" + q("format:TXT")).body();
         assertTrue(page.contains("name=\"f\" value=\"format:TXT\" checked"), page);
