@@ -47,9 +47,7 @@ public final class Catalog {
 
     /** As {@link #insert(NewDocument, String)}, with the visibility the document starts with. */
     public Optional<Long> insert(NewDocument doc, String actor, String visibility) {
-        if (!"public".equals(visibility) && !"internal".equals(visibility)) {
-            throw new IllegalArgumentException("видимость может быть public или internal");
-        }
+        requireVisibility(visibility);
         return db.write(c -> {
             if (findIdBySha(c, doc.sha256()).isPresent()) {
                 return Optional.empty();
@@ -240,11 +238,17 @@ public final class Catalog {
         });
     }
 
-    /** Makes a document public or internal; the change is audited. */
-    public void setVisibility(long id, String visibility, String actor) {
+    /** The visibility values the documents table accepts; anything else is refused with a Russian message. */
+    public static String requireVisibility(String visibility) {
         if (!"public".equals(visibility) && !"internal".equals(visibility)) {
             throw new IllegalArgumentException("видимость может быть public или internal");
         }
+        return visibility;
+    }
+
+    /** Makes a document public or internal; the change is audited. */
+    public void setVisibility(long id, String visibility, String actor) {
+        requireVisibility(visibility);
         db.write(c -> {
             String before = column(c, id, "visibility");
             if (!visibility.equals(before)) {

@@ -55,7 +55,7 @@ public final class DemoArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("не удалось подготовить демонстрационный архив: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
+            ru.soko.util.Trees.deleteQuietly(temp);
         }
     }
 
@@ -157,16 +157,5 @@ public final class DemoArchive {
         String name = normalised.substring(normalised.lastIndexOf('/') + 1);
         return !normalised.startsWith("registries/") && !name.equalsIgnoreCase("README.md") && !name.startsWith(".")
                 && !normalised.equals(ACCESS_FILE);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary copy is harmless
-        }
     }
 }

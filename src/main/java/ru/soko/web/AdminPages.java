@@ -248,10 +248,11 @@ final class AdminPages {
             }
             return fallback;
         }
-        if (!sent.equals("public") && !sent.equals("internal")) {
-            throw new BadRequestResponse("видимость может быть public или internal");
+        try {
+            return ru.soko.catalog.Catalog.requireVisibility(sent);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
         }
-        return sent;
     }
 
     private DocumentRecord document(Context ctx) {

@@ -41,9 +41,13 @@ final class OrganisationPage {
                 visibleReports(archive, viewer));
     }
 
-    /** Which report ids the viewer may see figures of. */
+    /**
+     * Which report ids the viewer may see figures of. A school's dozens of figures come from a few
+     * reports, so each report is looked up once per page, not once per figure.
+     */
     static java.util.function.LongPredicate visibleReports(Archive archive, Viewer viewer) {
-        return id -> archive.catalog().get(id).filter(viewer::canSee).isPresent();
+        Map<Long, Boolean> seen = new java.util.HashMap<>();
+        return id -> seen.computeIfAbsent(id, k -> archive.catalog().get(k).filter(viewer::canSee).isPresent());
     }
 
     static Map<String, Object> model(Archive archive, String orgId, String indicator, Viewer viewer) {

@@ -144,8 +144,4 @@ final class Security {
     private static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
-
-    static HttpStatus statusOf(io.javalin.http.HttpResponseException e) {
-        return HttpStatus.forStatus(e.getStatus());
-    }
 }

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import ru.soko.Archive;
 import ru.soko.ingest.FileCollector;
 import ru.soko.ingest.IngestOutcome;
@@ -54,7 +52,7 @@ final class Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException("не удалось принять файл: " + e.getMessage(), e);
         } finally {
-            deleteTree(dir);
+            ru.soko.util.Trees.deleteQuietly(dir);
         }
     }
 
@@ -83,13 +81,5 @@ final class Uploads {
 
     static int utf8Length(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover temporary file is not worth failing an upload for.
-        }
     }
 }

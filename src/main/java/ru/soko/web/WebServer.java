@@ -101,7 +101,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/registries", this::apiRegistries);
             config.routes.get("/api/registries/{name}", this::apiRegistry);
             config.routes.get("/api/registries/{name}/{key}", this::apiRegistryRecord);
-            config.routes.exception(InvalidQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+            config.routes.exception(InvalidQueryException.class, (e, ctx) -> refused(new HttpResponseException(HttpStatus.BAD_REQUEST, e.getMessage(), Map.of()), ctx));
             config.routes.exception(HttpResponseException.class, this::refused);
             config.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
                 // Jetty refuses a malformed multipart body while Javalin reads the parts.
@@ -527,15 +527,6 @@ public final class WebServer implements AutoCloseable {
             throw new InvalidQueryException("номер страницы должен быть от 1 до " + MAX_PAGE);
         }
         return page;
-    }
-
-    private void badRequest(Context ctx, String message) {
-        if (ctx.path().startsWith("/api/")) {
-            ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.APPLICATION_JSON)
-                    .result(Json.write(Map.of("error", message)));
-        } else {
-            errorPage(ctx, HttpStatus.BAD_REQUEST, "Неверный запрос", message);
-        }
     }
 
     /**

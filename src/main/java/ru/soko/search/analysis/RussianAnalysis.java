@@ -70,10 +70,7 @@ public final class RussianAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new LowerCaseFilter(source);
-                stream = new StopFilter(stream, stopWords);
-                stream = new SetKeywordMarkerFilter(stream, protectedWords);
-                return new TokenStreamComponents(source, new CachedLemmaFilter(stream, dictionary, lemmaCache));
+                return new TokenStreamComponents(source, new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache));
             }
         };
     }
@@ -84,15 +81,19 @@ public final class RussianAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new LowerCaseFilter(source);
-                stream = new StopFilter(stream, stopWords);
-                stream = new SetKeywordMarkerFilter(stream, protectedWords);
-                stream = new MorfologikFilter(stream, dictionary);
+                TokenStream stream = new MorfologikFilter(beforeLemmas(source), dictionary);
                 stream = new UnknownWordStemFilter(stream);
                 stream = new YoFoldFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }
         };
+    }
+
+    /** Lower case, stop words dropped, acronyms and protected words marked so no lemma replaces them. */
+    private TokenStream beforeLemmas(Tokenizer source) {
+        TokenStream stream = new LowerCaseFilter(source);
+        stream = new StopFilter(stream, stopWords);
+        return new SetKeywordMarkerFilter(stream, protectedWords);
     }
 
     public Analyzer stem() {
