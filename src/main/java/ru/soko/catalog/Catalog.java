@@ -47,45 +47,169 @@ public final class Catalog {
 
     /** As {@link #insert(NewDocument, String)}, with the visibility the document starts with. */
     public Optional<Long> insert(NewDocument doc, String actor, String visibility) {
+        Insertion only = insertAll(List.of(doc), actor, visibility).insertions().get(0);
+        return only.added() ? Optional.of(only.id()) : Optional.empty();
+    }
+
+    /**
+     * What became of one document of {@link #insertAll}: added under {@code id} ({@code record} is then
+     * the row as {@link #get} would read it), or a duplicate of the document {@code id}.
+     */
+    public record Insertion(long id, DocumentRecord record) {
+        public boolean added() {
+            return record != null;
+        }
+    }
+
+    /**
+     * The documents of a group, and the older documents whose index entries the group changed (their
+     * status: an act the group repeals, an annex of it, a document citing a new act that is repealed).
+     */
+    public record GroupInsert(List<Insertion> insertions, Set<Long> changedNeighbours) {
+    }
+
+    /**
+     * Adds documents, each with its citations and audit entry, in one transaction: one fsync for the
+     * group instead of one per document. Each document is inserted and its citations resolved in turn,
+     * exactly as one insert after another would, so the links do not depend on the grouping. A
+     * document whose SHA-256 is already there (or earlier in the group) is not added.
+     */
+    public GroupInsert insertAll(List<NewDocument> docs, String actor, String visibility) {
         requireVisibility(visibility);
         return db.write(c -> {
-            if (findIdBySha(c, doc.sha256()).isPresent()) {
-                return Optional.empty();
-            }
-            long id;
+            List<Insertion> insertions = new ArrayList<>(docs.size());
+            // Parallel to insertions: the row written, or null for a duplicate.
+            List<NewRow> rows = new ArrayList<>(docs.size());
+            long first = 0;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO documents (sha256, source_name, source_path, media_type, format, size_bytes,
                         title, text, text_truncated, text_source, needs_ocr, metadata_json, warnings_json, ingested_at,
-                        requisites_json, visibility)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, doc.sha256());
-                ps.setString(2, doc.sourceName());
-                ps.setString(3, doc.sourcePath());
-                ps.setString(4, doc.mediaType());
-                ps.setString(5, doc.format());
-                ps.setLong(6, doc.sizeBytes());
-                ps.setString(7, doc.title());
-                ps.setString(8, doc.text());
-                ps.setInt(9, doc.textTruncated() ? 1 : 0);
-                ps.setString(10, doc.textSource().dbValue());
-                ps.setInt(11, doc.needsOcr() ? 1 : 0);
-                ps.setString(12, Json.write(doc.metadata()));
-                ps.setString(13, Json.write(doc.warnings()));
-                ps.setString(14, clock.instant().toString());
-                ps.setString(15, Json.write(doc.requisites().requisites()));
-                ps.setString(16, visibility);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+                        requisites_json, visibility, kind, issuer, act_date, act_number)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                for (NewDocument doc : docs) {
+                    Optional<Long> existing = findIdBySha(c, doc.sha256());
+                    if (existing.isPresent()) {
+                        insertions.add(new Insertion(existing.get(), null));
+                        rows.add(null);
+                        continue;
+                    }
+                    NewRow row = new NewRow(doc, clock.instant().toString(), Json.write(doc.metadata()),
+                            Json.write(doc.warnings()), Json.write(doc.requisites().requisites()));
+                    // A new row has no corrections yet, so its effective columns are the extracted requisites.
+                    Requisites r = doc.requisites().requisites();
+                    ps.setString(1, doc.sha256());
+                    ps.setString(2, doc.sourceName());
+                    ps.setString(3, doc.sourcePath());
+                    ps.setString(4, doc.mediaType());
+                    ps.setString(5, doc.format());
+                    ps.setLong(6, doc.sizeBytes());
+                    ps.setString(7, doc.title());
+                    ps.setString(8, doc.text());
+                    ps.setInt(9, doc.textTruncated() ? 1 : 0);
+                    ps.setString(10, doc.textSource().dbValue());
+                    ps.setInt(11, doc.needsOcr() ? 1 : 0);
+                    ps.setString(12, row.metadataJson());
+                    ps.setString(13, row.warningsJson());
+                    ps.setString(14, row.ingestedAt());
+                    ps.setString(15, row.requisitesJson());
+                    ps.setString(16, visibility);
+                    ps.setString(17, r.kind());
+                    ps.setString(18, r.issuer());
+                    ps.setString(19, r.date() == null ? null : r.date().toString());
+                    ps.setString(20, r.number());
+                    ps.executeUpdate();
+                    long id;
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                    Citations.insert(c, id, doc.requisites().citations());
+                    Citations.resolveAround(c, id);
+                    audit(c, actor, "ingest", "document:" + id,
+                            Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format(), "visibility", visibility));
+                    rows.add(row);
+                    insertions.add(new Insertion(id, null));
+                    first = first == 0 ? id : first;
                 }
             }
-            updateEffectiveColumns(c, id);
-            Citations.insert(c, id, doc.requisites().citations());
-            Citations.resolveAround(c, id);
-            audit(c, actor, "ingest", "document:" + id,
-                    Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format(), "visibility", visibility));
-            return Optional.of(id);
+            if (first == 0) {
+                return new GroupInsert(insertions, Set.of());
+            }
+            return new GroupInsert(withRecords(c, insertions, rows, first, visibility), Citations.changedNeighbours(c, first));
+        });
+    }
+
+    /** One inserted row's values as written, so its record is built without reading the row back. */
+    private record NewRow(NewDocument doc, String ingestedAt, String metadataJson, String warningsJson, String requisitesJson) {
+    }
+
+    /**
+     * The records of the rows just inserted (ids {@code first} and up, the group holding the write lock):
+     * the values as written, read back from their JSON as {@link #toRecord} does, with the status that
+     * the links now give. A test compares these with {@link #get}.
+     */
+    private static List<Insertion> withRecords(Connection c, List<Insertion> insertions, List<NewRow> rows, long first,
+                                               String visibility) throws SQLException {
+        Map<Long, String> statuses = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + Status.SQL + " FROM documents WHERE id >= ?")) {
+            ps.setLong(1, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        List<Insertion> result = new ArrayList<>(insertions.size());
+        for (int i = 0; i < insertions.size(); i++) {
+            Insertion insertion = insertions.get(i);
+            NewRow row = rows.get(i);
+            if (row == null) {
+                result.add(insertion);
+                continue;
+            }
+            NewDocument doc = row.doc();
+            Requisites requisites = Json.read(row.requisitesJson(), Requisites.class);
+            java.util.LinkedHashSet<String> cited = new java.util.LinkedHashSet<>();
+            for (ru.soko.requisites.Citation citation : doc.requisites().citations()) {
+                if (citation.number() != null && !citation.number().isBlank()) {
+                    cited.add(citation.number());
+                }
+            }
+            result.add(new Insertion(insertion.id(), new DocumentRecord(insertion.id(), doc.sha256(), doc.sourceName(),
+                    doc.sourcePath(), doc.mediaType(), doc.format(), doc.sizeBytes(), doc.title(), doc.text(),
+                    doc.textTruncated(), doc.textSource(), doc.needsOcr(), Json.readStringMap(row.metadataJson()),
+                    Json.readStringList(row.warningsJson()), visibility, Instant.parse(row.ingestedAt()), requisites,
+                    Status.shown(requisites.kind(), statuses.get(insertion.id())), List.copyOf(cited), null, null)));
+        }
+        return result;
+    }
+
+    /** Several documents read in one go, in the order given; ids not in the catalogue are left out. */
+    public List<DocumentRecord> getAll(Collection<Long> ids) {
+        return db.read(c -> {
+            List<DocumentRecord> records = new ArrayList<>(ids.size());
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            records.add(toRecord(c, rs));
+                        }
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    /**
+     * Runs {@code work} so that the catalogue writes it makes (through any store over this database)
+     * commit together: one transaction, one fsync, all or nothing.
+     */
+    public void inOneTransaction(Runnable work) {
+        db.write(c -> {
+            work.run();
+            return null;
         });
     }
 
@@ -428,7 +552,8 @@ public final class Catalog {
 
     private static List<String> citedNumbers(Connection c, long id) throws SQLException {
         List<String> numbers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT act_number FROM citations WHERE document_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT act_number FROM citations WHERE document_id = ? GROUP BY act_number ORDER BY min(position)")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

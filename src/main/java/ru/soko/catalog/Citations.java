@@ -125,6 +125,44 @@ final class Citations {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * Older documents (ids below {@code first}) whose status the documents {@code first} and up have
+     * just changed — all of them inserted in the open transaction. Before the group, no citation
+     * came from a new document or pointed at one (insertion only resolves citations that had no
+     * target), so the status before is {@link Status#SQL} over the citations among older documents
+     * alone. Candidates are the neighbours of {@link #neighbours}; most of them keep their status,
+     * and their index entries need no rewrite.
+     */
+    static Set<Long> changedNeighbours(Connection c, long first) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH candidate(id) AS (
+                    SELECT target_id FROM citations WHERE document_id >= ?1 AND target_id < ?1
+                    UNION SELECT document_id FROM citations WHERE target_id >= ?1 AND document_id < ?1
+                    UNION SELECT a.document_id FROM citations r JOIN citations a ON a.target_id = r.target_id
+                          WHERE r.document_id >= ?1 AND r.relation = 'repeals' AND a.relation = 'approved_by'
+                            AND a.document_id < ?1)
+                SELECT id FROM candidate WHERE
+                    (EXISTS (SELECT 1 FROM citations r WHERE r.target_id = candidate.id AND r.relation = 'repeals')
+                     OR EXISTS (SELECT 1 FROM citations a JOIN citations r ON r.target_id = a.target_id
+                                WHERE a.document_id = candidate.id AND a.relation = 'approved_by' AND r.relation = 'repeals'))
+                    <>
+                    (EXISTS (SELECT 1 FROM citations r WHERE r.target_id = candidate.id AND r.relation = 'repeals'
+                                AND r.document_id < ?1)
+                     OR EXISTS (SELECT 1 FROM citations a JOIN citations r ON r.target_id = a.target_id
+                                WHERE a.document_id = candidate.id AND a.relation = 'approved_by' AND r.relation = 'repeals'
+                                  AND a.target_id < ?1 AND r.document_id < ?1))
+                ORDER BY id""")) {
+            ps.setLong(1, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Documents whose status or links change when {@code documentId} arrives or changes. */
     static Set<Long> neighbours(Connection c, long documentId) throws SQLException {
         Set<Long> ids = new LinkedHashSet<>();

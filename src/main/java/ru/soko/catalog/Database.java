@@ -48,10 +48,17 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs work in one write transaction: all of it is committed, or none of it. */
+    /**
+     * Runs work in one write transaction: all of it is committed, or none of it. Called inside another
+     * write on the same thread, the work joins that transaction (and its failure rolls all of it back),
+     * so a caller can group several writes into one commit — one fsync instead of many.
+     */
     public <T> T write(Work<T> work) {
         writeLock.lock();
         try {
+            if (writeLock.getHoldCount() > 1) {
+                return work.run(writer);
+            }
             writer.setAutoCommit(false);
             try {
                 T result = work.run(writer);
@@ -70,7 +77,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only work on a pooled connection; inside a write on the same thread, on the writer's
+     * connection instead, so the work sees what the open transaction has written so far.
+     */
     public <T> T read(Work<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new CatalogException("ошибка чтения каталога: " + e.getMessage(), e);
+            }
+        }
         Connection connection;
         try {
             connection = readers.take();

@@ -29,10 +29,10 @@ import ru.soko.search.SearchIndex;
 
 /**
  * Takes files into the archive. Order of work, chosen so a crash never leaves half a document:
- * extract (nothing written yet), store the original (atomic rename), insert the catalogue row
- * (one transaction, marked not yet indexed), then index and mark indexed. A row left unindexed by
- * a crash is indexed when the archive next opens; an original without a row is harmless and is
- * reused when the file comes again.
+ * extract and store the original (atomic rename; nothing else written yet), insert the catalogue
+ * rows (one transaction per group of files, marked not yet indexed), then index and mark indexed
+ * after the index commit. A row left unindexed by a crash is indexed when the archive next opens;
+ * an original without a row is harmless and is reused when the file comes again.
  */
 public final class IngestService {
 
@@ -44,8 +44,19 @@ public final class IngestService {
      */
     private static final int COMMIT_EVERY = 1000;
     private static final long COMMIT_AFTER_NANOS = 10_000_000_000L;
-    /** Files read ahead of the one being written; enough to keep the preparing threads busy. */
-    private static final int PREPARE_AHEAD = 16;
+    /**
+     * Files written in one catalogue transaction at most. A group is whatever is prepared when the
+     * writer comes for it — it never waits to fill one — so a slow trickle (uploads, parsing) still
+     * commits file by file, and a fast stream amortises the transaction over many rows.
+     */
+    private static final int GROUP_MAX = 256;
+    private static final long GROUP_MAX_CHARS = 16_000_000L;
+    /**
+     * Files read ahead of the one being written: enough to fill a group while the previous one is
+     * written, bounded in bytes so that large files cannot fill the heap with their text.
+     */
+    private static final int PREPARE_AHEAD = 2 * GROUP_MAX;
+    private static final long PREPARE_AHEAD_BYTES = 64L << 20;
     private static final int PREPARE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Catalog catalog;
@@ -87,35 +98,63 @@ public final class IngestService {
         List<IngestOutcome> outcomes = new ArrayList<>(inputs.size());
         List<Long> pending = new ArrayList<>();
         long lastCommit = System.nanoTime();
-        // Reading, parsing and requisites run ahead on other threads (pure work, nothing written); the
-        // writes stay on this thread in file order, so the order of work above is unchanged.
+        // Reading, parsing, requisites and originals run ahead on other threads; the catalogue and the
+        // index are written on this thread in file order, so the order of work above is unchanged.
         ExecutorService preparers = Executors.newFixedThreadPool(PREPARE_THREADS, daemon());
         try {
-            Deque<Future<Prepared>> ahead = new ArrayDeque<>();
+            Deque<Ahead> ahead = new ArrayDeque<>();
+            long aheadBytes = 0;
             int next = 0;
-            for (int i = 0; i < inputs.size(); i++) {
-                while (next < inputs.size() && next <= i + PREPARE_AHEAD) {
+            while (outcomes.size() < inputs.size()) {
+                while (next < inputs.size() && (ahead.isEmpty()
+                        || ahead.size() < PREPARE_AHEAD && aheadBytes < PREPARE_AHEAD_BYTES)) {
                     FileCollector.Input upcoming = inputs.get(next++);
-                    ahead.add(preparers.submit(() -> prepare(upcoming)));
+                    long bytes = sizeOrZero(upcoming.file());
+                    ahead.add(new Ahead(preparers.submit(() -> prepare(upcoming)), bytes));
+                    aheadBytes += bytes;
                 }
-                FileCollector.Input input = inputs.get(i);
-                progress.starting(i, inputs.size(), SafeNames.path(input.displayName()));
-                IngestOutcome outcome = store(await(ahead.poll()), actor, visibility);
-                if (outcome.status() == IngestOutcome.Status.ADDED) {
-                    pending.add(outcome.documentId());
-                    if (pending.size() >= COMMIT_EVERY || System.nanoTime() - lastCommit > COMMIT_AFTER_NANOS) {
-                        commit(pending);
-                        lastCommit = System.nanoTime();
+                List<Prepared> group = new ArrayList<>();
+                long chars = 0;
+                do {
+                    Ahead taken = ahead.poll();
+                    aheadBytes -= taken.bytes();
+                    Prepared prepared = await(taken.future());
+                    group.add(prepared);
+                    chars += prepared.doc() == null ? 0 : prepared.doc().text().length();
+                } while (!ahead.isEmpty() && ahead.peek().future().isDone() && group.size() < GROUP_MAX
+                        && chars < GROUP_MAX_CHARS);
+                for (int k = 0; k < group.size(); k++) {
+                    progress.starting(outcomes.size() + k, inputs.size(), SafeNames.path(group.get(k).input().displayName()));
+                }
+                for (IngestOutcome outcome : store(group, actor, visibility)) {
+                    if (outcome.status() == IngestOutcome.Status.ADDED) {
+                        pending.add(outcome.documentId());
                     }
+                    outcomes.add(outcome);
+                    progress.finished(outcomes.size(), inputs.size(), outcome);
                 }
-                outcomes.add(outcome);
-                progress.finished(i + 1, inputs.size(), outcome);
+                if (pending.size() >= COMMIT_EVERY || System.nanoTime() - lastCommit > COMMIT_AFTER_NANOS) {
+                    commit(pending);
+                    lastCommit = System.nanoTime();
+                }
             }
         } finally {
             preparers.shutdownNow();
             commit(pending);
         }
         return new IngestSummary(outcomes);
+    }
+
+    /** A file submitted for preparing, with its size counted against the read-ahead bound. */
+    private record Ahead(Future<Prepared> future, long bytes) {
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** A file read and understood, ready to be written; or the outcome that ends it early. */
@@ -144,8 +183,14 @@ public final class IngestService {
     /** Indexes catalogue rows that a crash left without an index entry. */
     public int indexUnindexed() {
         List<Long> ids = catalog.unindexedIds();
+        // The crash also lost the index entries of older acts whose status these rows changed.
+        java.util.Set<Long> toIndex = new java.util.LinkedHashSet<>(ids);
         for (long id : ids) {
-            catalog.get(id).ifPresent(index::upsert);
+            toIndex.addAll(catalog.neighbours(id));
+        }
+        List<Long> all = new ArrayList<>(toIndex);
+        for (int from = 0; from < all.size(); from += GROUP_MAX) {
+            catalog.getAll(all.subList(from, Math.min(all.size(), from + GROUP_MAX))).forEach(index::upsert);
         }
         commit(new ArrayList<>(ids));
         return ids.size();
@@ -159,7 +204,11 @@ public final class IngestService {
         return ocr;
     }
 
-    /** Checks, hash, extraction and requisites: reads only, so it may run ahead of the writes. */
+    /**
+     * Checks, hash, extraction, requisites and the original: nothing here touches the catalogue or the
+     * index, so it may run ahead of the writes. An original stored for a file that a crash then keeps
+     * out of the catalogue is harmless (and reused when the file comes again).
+     */
     private Prepared prepare(FileCollector.Input input) {
         String name = SafeNames.path(input.displayName());
         Path file = input.file();
@@ -186,7 +235,10 @@ public final class IngestService {
             if (!extraction.ok()) {
                 return early(input, IngestOutcome.rejected(name, extraction.failure(), extraction.failureDetail()));
             }
-            return new Prepared(input, sha, toNewDocument(input, size, sha, extraction), null);
+            NewDocument doc = toNewDocument(input, size, sha, extraction);
+            // Durable before its row can commit: the writer only sees this file once this returns.
+            originals.store(file, sha);
+            return new Prepared(input, sha, doc, null);
         } catch (IOException e) {
             return early(input, IngestOutcome.rejected(name, RejectReason.UNREADABLE, e.getMessage()));
         }
@@ -196,25 +248,44 @@ public final class IngestService {
         return new Prepared(input, null, null, outcome);
     }
 
-    /** Original, catalogue row, index: the writes, in file order on the caller's thread. */
-    private IngestOutcome store(Prepared prepared, String actor, String visibility) {
-        if (prepared.early() != null) {
-            return prepared.early();
+    /**
+     * Catalogue rows, self-evaluation figures and index entries of a group, in file order on the
+     * caller's thread: the rows in one transaction, the figures in another, then the new documents and
+     * the older ones whose status they changed are indexed (committed later, see {@link #commit}).
+     */
+    private List<IngestOutcome> store(List<Prepared> group, String actor, String visibility) {
+        List<NewDocument> docs = new ArrayList<>(group.size());
+        for (Prepared prepared : group) {
+            if (prepared.early() == null) {
+                docs.add(prepared.doc());
+            }
         }
-        String name = SafeNames.path(prepared.input().displayName());
-        try {
-            originals.store(prepared.input().file(), prepared.sha());
-        } catch (IOException e) {
-            return IngestOutcome.rejected(name, RejectReason.UNREADABLE, e.getMessage());
+        List<Catalog.Insertion> insertions = List.of();
+        if (!docs.isEmpty()) {
+            Catalog.GroupInsert inserted = catalog.insertAll(docs, actor, visibility);
+            insertions = inserted.insertions();
+            List<DocumentRecord> added = insertions.stream().filter(Catalog.Insertion::added)
+                    .map(Catalog.Insertion::record).toList();
+            if (!added.isEmpty()) {
+                catalog.inOneTransaction(() -> added.forEach(afterInsert));
+            }
+            added.forEach(index::upsert);
+            catalog.getAll(inserted.changedNeighbours()).forEach(index::upsert);
         }
-        Optional<Long> id = catalog.insert(prepared.doc(), actor, visibility);
-        if (id.isEmpty()) {
-            // The same file came twice in one batch: both were read before either was written.
-            return IngestOutcome.duplicate(name, catalog.findIdBySha(prepared.sha()).orElseThrow());
+        List<IngestOutcome> outcomes = new ArrayList<>(group.size());
+        int next = 0;
+        for (Prepared prepared : group) {
+            if (prepared.early() != null) {
+                outcomes.add(prepared.early());
+                continue;
+            }
+            String name = SafeNames.path(prepared.input().displayName());
+            Catalog.Insertion insertion = insertions.get(next++);
+            // A duplicate here is the same file twice in one batch: both were read before either was written.
+            outcomes.add(insertion.added() ? IngestOutcome.added(name, insertion.id(), prepared.doc().warnings())
+                    : IngestOutcome.duplicate(name, insertion.id()));
         }
-        catalog.get(id.get()).ifPresent(afterInsert);
-        reindexWithNeighbours(id.get());
-        return IngestOutcome.added(name, id.get(), prepared.doc().warnings());
+        return outcomes;
     }
 
     /**

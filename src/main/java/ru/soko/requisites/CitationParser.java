@@ -20,12 +20,14 @@ final class CitationParser {
     private static final String DATE = "(?:" + DateParser.NUMERIC + "|" + DateParser.IN_WORDS + ")"
             + "(?:\\s*(?:г\\.|года)(?![\\p{L}]))?";
 
+    // A look-ahead without case folding comes first in DATED and GUIDANCE: tried at every position of
+    // the text, the case-folded look-behind or first letters cost more than the rest. Same matches.
     private static final Pattern DATED = Pattern.compile(
-            "(?<![\\p{L}])от\\s+(" + DATE + ")\\s*(?:№\\s*(" + NUMBER + "))?",
+            "(?=(?-iu:[оО][тТ]))(?<![\\p{L}])от\\s+(" + DATE + ")\\s*(?:№\\s*(" + NUMBER + "))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BARE = Pattern.compile("№\\s*(" + NUMBER + ")");
     private static final Pattern GUIDANCE = Pattern.compile(
-            "(методическ(?:ие|их|им|ими)\\s+рекомендаци(?:и|й|ям|ями))([^()]{0,200}?)\\((" + DateParser.NUMERIC + ")\\)",
+            "(?=(?-iu:[мМ][еЕ]))(методическ(?:ие|их|им|ими)\\s+рекомендаци(?:и|й|ям|ями))([^()]{0,200}?)\\((" + DateParser.NUMERIC + ")\\)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:,|;|и|,\\s*и|а также)?\\s*", Pattern.UNICODE_CASE);
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.;!?](?:\\s|$)|\\n\\s*\\n|\\n\\s*(?:[-—–]\\s|\\d+(?:\\.\\d+)*\\.\\s)");

@@ -11,8 +11,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.morfologik.MorfologikFilter;
@@ -33,7 +31,6 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class RussianAnalysis {
 
     private static final String DICTIONARY = "org/languagetool/resource/ru/russian.dict";
-    private static final NormalizeCharMap YO = yoMap();
 
     private final Dictionary dictionary;
     private final CharArraySet protectedWords;
@@ -51,7 +48,7 @@ public final class RussianAnalysis {
     private abstract static class YoFolding extends Analyzer {
         @Override
         protected Reader initReader(String field, Reader reader) {
-            return new MappingCharFilter(YO, reader);
+            return new YoCharFilter(reader);
         }
     }
 
@@ -118,12 +115,5 @@ public final class RussianAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Russian dictionary", e);
         }
-    }
-
-    private static NormalizeCharMap yoMap() {
-        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-        builder.add("ё", "е");
-        builder.add("Ё", "Е");
-        return builder.build();
     }
 }
