@@ -299,7 +299,7 @@ public final class Archive implements AutoCloseable {
         ImportReport report = registries.importFile(registry, file, options, actor);
         if (report.written()) {
             RegistrySpec spec = registries.catalogue().get(registry);
-            registries.list(registry, ru.soko.registry.RegistryQuery.ALL).forEach(r -> index.upsert(spec, r));
+            registries.forEach(registry, ru.soko.registry.RegistryQuery.ALL, r -> index.upsert(spec, r));
             index.commit();
         }
         return report;

@@ -137,19 +137,87 @@ public final class RegistryStore {
 
     public void apply(String registry, List<Change> changes, String actor) {
         db.write(c -> {
-            for (Change ch : changes) {
-                Optional<RegistryRecord> existing = find(c, registry, ch.key());
-                long id;
-                if (existing.isEmpty()) {
-                    id = insert(c, registry, ch);
-                } else {
-                    id = existing.get().id();
-                    update(c, id, ch);
-                }
-                history(c, id, actor, ch.action(), ch.diff());
-            }
+            apply(c, registry, changes, actor);
             return null;
         });
+    }
+
+    /** Applies changes inside a transaction the caller holds (see {@link #session}). */
+    void apply(Connection c, String registry, List<Change> changes, String actor) throws SQLException {
+        for (Change ch : changes) {
+            Optional<RegistryRecord> existing = find(c, registry, ch.key());
+            long id;
+            if (existing.isEmpty()) {
+                id = insert(c, registry, ch);
+            } else {
+                id = existing.get().id();
+                update(c, id, ch);
+            }
+            history(c, id, actor, ch.action(), ch.diff());
+        }
+    }
+
+    /**
+     * Runs work in one write transaction (all of it is committed or none), or, when nothing is to
+     * be written, on a reading connection, so a dry run does not hold up writers.
+     */
+    <T> T session(boolean write, Database.Work<T> work) {
+        return write ? db.write(work) : db.read(work);
+    }
+
+    /** The stored records of the given keys, by key. */
+    Map<String, RegistryRecord> byKeys(Connection c, String registry, List<String> keys) throws SQLException {
+        Map<String, RegistryRecord> records = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return records;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, registry, record_key, data_json, status, status_date"
+                + " FROM registry_records WHERE registry = ? AND record_key IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")) {
+            ps.setString(1, registry);
+            bind(ps, new ArrayList<>(keys), 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RegistryRecord r = toRecord(rs);
+                    records.put(r.key(), r);
+                }
+            }
+        }
+        return records;
+    }
+
+    /** At most {@code limit} records of a registry with ids above {@code afterId}, in id order: a registry read in batches. */
+    List<RegistryRecord> after(Connection c, String registry, long afterId, int limit) throws SQLException {
+        List<RegistryRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, registry, record_key, data_json, status, status_date"
+                + " FROM registry_records WHERE registry = ? AND id > ? ORDER BY id LIMIT ?")) {
+            ps.setString(1, registry);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(toRecord(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Every record of a registry matching a query, in import order, read in batches of
+     * {@code batchSize} so memory stays bounded however large the registry (export, indexing).
+     */
+    public void forEach(RegistrySpec spec, RegistryQuery query, int batchSize, java.util.function.Consumer<RegistryRecord> action) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<RegistryRecord> batch = db.read(c -> after(c, spec.name(), from, batchSize));
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch.stream().filter(r -> query.matches(spec, r)).forEach(action);
+            after = batch.get(batch.size() - 1).id();
+        }
     }
 
     public Map<String, RegistryRecord> byKey(String registry) {
