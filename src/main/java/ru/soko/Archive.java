@@ -71,7 +71,7 @@ public final class Archive implements AutoCloseable {
         this.issuers = IssuerDirectory.load(config.indexConfigDir());
         this.requisites = new RequisiteExtractor(issuers);
         RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
-        RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
+        RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC(), registryCatalogue);
         this.selfEval = new SelfEvalService(new SelfEvalStore(database, Clock.systemUTC()),
                 IndicatorCatalogue.load(config.indexConfigDir()), issuers, config.selfEvalJumpFactor());
         this.users = new ru.soko.users.UserStore(database, Clock.systemUTC(), new ru.soko.users.PasswordHasher());

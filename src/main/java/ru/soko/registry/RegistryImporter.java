@@ -109,6 +109,10 @@ public final class RegistryImporter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        int changed = counts.added + counts.updated + counts.withdrawn + counts.restored;
+        if (!options.dryRun() && changed > 0 && (changed >= 1_000 || changed * 10L >= store.count(spec.name()))) {
+            store.analyse(); // the registry changed enough to change how many records a value has
+        }
         return new ImportReport(spec.name(), fileName, rows, counts.added, counts.updated, counts.unchanged, counts.withdrawn,
                 counts.restored, errors, warnings, !options.dryRun());
     }
