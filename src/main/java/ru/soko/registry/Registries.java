@@ -52,9 +52,10 @@ public final class Registries {
         return store.get(id);
     }
 
+    /** One record by its key, looked up by the (registry, key) index: a registry card must not read the registry. */
     public Optional<RegistryRecord> byKey(String registry, String key) {
         catalogue.get(registry);
-        return Optional.ofNullable(store.byKey(registry).get(key));
+        return store.find(registry, key);
     }
 
     public List<HistoryEntry> history(long id) {

@@ -327,6 +327,10 @@ public final class RegistryStore {
         return db.read(c -> kept(c, registry, null));
     }
 
+    public Optional<RegistryRecord> find(String registry, String key) {
+        return db.read(c -> find(c, registry, key));
+    }
+
     private Optional<RegistryRecord> find(Connection c, String registry, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, registry, record_key, data_json, status, status_date FROM registry_records WHERE registry = ? AND record_key = ?")) {
