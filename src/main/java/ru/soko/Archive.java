@@ -71,7 +71,7 @@ public final class Archive implements AutoCloseable {
         this.issuers = IssuerDirectory.load(config.indexConfigDir());
         this.requisites = new RequisiteExtractor(issuers);
         RegistryCatalogue registryCatalogue = RegistryCatalogue.load(config.indexConfigDir());
-        RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC());
+        RegistryStore registryStore = new RegistryStore(database, Clock.systemUTC(), registryCatalogue);
         this.selfEval = new SelfEvalService(new SelfEvalStore(database, Clock.systemUTC()),
                 IndicatorCatalogue.load(config.indexConfigDir()), issuers, config.selfEvalJumpFactor());
         this.users = new ru.soko.users.UserStore(database, Clock.systemUTC(), new ru.soko.users.PasswordHasher());
@@ -299,7 +299,7 @@ public final class Archive implements AutoCloseable {
         ImportReport report = registries.importFile(registry, file, options, actor);
         if (report.written()) {
             RegistrySpec spec = registries.catalogue().get(registry);
-            registries.list(registry, ru.soko.registry.RegistryQuery.ALL).forEach(r -> index.upsert(spec, r));
+            registries.forEach(registry, ru.soko.registry.RegistryQuery.ALL, r -> index.upsert(spec, r));
             index.commit();
         }
         return report;

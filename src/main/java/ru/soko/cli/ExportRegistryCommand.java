@@ -43,9 +43,8 @@ public final class ExportRegistryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format принимает csv, xlsx или json, а не «" + format + "»");
         }
         try (Archive archive = Archive.open(data.config())) {
-            archive.registries().export(registry, filter.query(), f, out);
-            spec.commandLine().getOut().printf("Выгружено записей: %d → %s%n",
-                    archive.registries().list(registry, filter.query()).size(), out);
+            long written = archive.registries().export(registry, filter.query(), f, out);
+            spec.commandLine().getOut().printf("Выгружено записей: %d → %s%n", written, out);
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -40,21 +40,22 @@ public final class RegistryCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (Archive archive = Archive.open(data.config())) {
             if (registry == null) {
                 for (RegistrySpec s : archive.registries().catalogue().all()) {
-                    out.printf("%-16s %5d  %s%n", s.name(), archive.registries().list(s.name(), ru.soko.registry.RegistryQuery.ALL).size(), s.title());
+                    out.printf("%-16s %5d  %s%n", s.name(), archive.registries().count(s.name()), s.title());
                 }
             } else if (key == null) {
-                List<RegistryRecord> records = archive.registries().list(registry, filter.query());
+                // Counted in SQL, then streamed: a registry of a million records is never held whole.
+                long total = archive.registries().page(registry, filter.query(), null, 0, 0).total();
                 if (json) {
-                    out.println(Json.writePretty(Map.of("registry", registry, "total", records.size(), "records", records)));
+                    writeJson(archive, total, out);
                 } else {
                     RegistrySpec s = archive.registries().catalogue().get(registry);
-                    out.println(s.title() + ": записей " + records.size());
-                    records.forEach(r -> out.printf("  %s  %s%s%n", r.key(), display(r.data().get(s.titleField())),
+                    out.println(s.title() + ": записей " + total);
+                    archive.registries().forEach(registry, filter.query(), r -> out.printf("  %s  %s%s%n", r.key(), display(r.data().get(s.titleField())),
                             RegistryRecord.WITHDRAWN.equals(r.status()) ? "  [исключён " + ru.soko.requisites.RussianDates.format(r.statusDate()) + "]" : ""));
                 }
             } else {
@@ -83,6 +84,27 @@ public final class RegistryCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private void writeJson(Archive archive, long total, PrintWriter out) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("registry", registry);
+            g.writeNumberField("total", total);
+            g.writeArrayFieldStart("records");
+            archive.registries().forEach(registry, filter.query(), r -> {
+                try {
+                    Json.mapper().writeValue(g, r);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
     }
 
     /** A value with the record a link points to, for the command line. */

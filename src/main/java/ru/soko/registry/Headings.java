@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class Headings {
 
-    private static final int LOOK_AHEAD = 15;
+    /** How many rows from the top may hold the header (title rows above it are skipped). */
+    static final int LOOK_AHEAD = 15;
 
     /** The header row found and the field of each recognised column. */
     record Layout(Sheet.Row header, Map<Integer, FieldSpec> columns, List<String> ignored) {

@@ -52,17 +52,34 @@ public final class Registries {
         return store.get(id);
     }
 
+    /** One record by its key, looked up by the (registry, key) index: a registry card must not read the registry. */
     public Optional<RegistryRecord> byKey(String registry, String key) {
         catalogue.get(registry);
-        return Optional.ofNullable(store.byKey(registry).get(key));
+        return store.find(registry, key);
     }
 
     public List<HistoryEntry> history(long id) {
         return store.history(id);
     }
 
-    public void export(String registry, RegistryQuery query, RegistryExporter.Format format, Path out) throws IOException {
-        RegistryExporter.export(catalogue.get(registry), list(registry, query), format, out);
+    /**
+     * Every record matching a query, in import order, read from the database in batches: for
+     * exports and indexing, which must not hold a registry of a million records at once.
+     */
+    public void forEach(String registry, RegistryQuery query, java.util.function.Consumer<RegistryRecord> action) {
+        store.forEach(catalogue.get(registry), query, BATCH, action);
+    }
+
+    private static final int BATCH = 2_000;
+
+    /** Writes the records matching a query to a file; returns how many were written. */
+    public long export(String registry, RegistryQuery query, RegistryExporter.Format format, Path out) throws IOException {
+        long[] n = {0};
+        RegistryExporter.export(catalogue.get(registry), action -> forEach(registry, query, r -> {
+            n[0]++;
+            action.accept(r);
+        }), format, out);
+        return n[0];
     }
 
     /**
@@ -131,7 +148,7 @@ public final class Registries {
     /** Every record of every registry, for the search index. */
     public void forEach(java.util.function.BiConsumer<RegistrySpec, RegistryRecord> action) {
         for (RegistrySpec spec : catalogue.all()) {
-            store.byKey(spec.name()).values().forEach(r -> action.accept(spec, r));
+            store.forEach(spec, RegistryQuery.ALL, BATCH, r -> action.accept(spec, r));
         }
     }
 

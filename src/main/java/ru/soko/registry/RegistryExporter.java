@@ -1,6 +1,15 @@
 package ru.soko.registry;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import ru.soko.util.Json;
-import ru.soko.util.TableFiles;
 
 /**
  * Writes a registry out as CSV (UTF-8 with BOM, «;»: opens in Excel as is), XLSX or JSON. The
@@ -24,11 +35,24 @@ public final class RegistryExporter {
     private RegistryExporter() {
     }
 
+    /** The records to write, handed over one at a time (a registry is read in batches, never whole). */
+    public interface Records {
+        void forEach(Consumer<RegistryRecord> action);
+    }
+
     public static void export(RegistrySpec spec, List<RegistryRecord> records, Format format, Path out) throws IOException {
-        switch (format) {
-            case CSV -> csv(spec, records, out);
-            case XLSX -> xlsx(spec, records, out);
-            case JSON -> json(spec, records, out);
+        export(spec, records::forEach, format, out);
+    }
+
+    public static void export(RegistrySpec spec, Records records, Format format, Path out) throws IOException {
+        try {
+            switch (format) {
+                case CSV -> csv(spec, records, out);
+                case XLSX -> xlsx(spec, records, out);
+                case JSON -> json(spec, records, out);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -66,24 +90,66 @@ public final class RegistryExporter {
         };
     }
 
-    private static void csv(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
-        TableFiles.csv(headings(spec), records.stream().map(r -> cells(spec, r)).toList(), out);
-    }
-
-    private static void xlsx(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
-        TableFiles.xlsx(spec.name(), headings(spec), records.stream().map(r -> cells(spec, r)).toList(), out);
-    }
-
-    private static void json(RegistrySpec spec, List<RegistryRecord> records, Path out) throws IOException {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (RegistryRecord r : records) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", r.id());
-            item.putAll(r.data());
-            item.put("status", r.status());
-            item.put("statusDate", r.statusDate());
-            items.add(item);
+    private static void csv(RegistrySpec spec, Records records, Path out) throws IOException {
+        CsvSchema schema = CsvSchema.builder().setColumnSeparator(';').setUseHeader(false).build();
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+            os.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            try (SequenceWriter writer = new CsvMapper().writer(schema).writeValues(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
+                writer.write(headings(spec));
+                records.forEach(r -> unchecked(() -> writer.write(cells(spec, r))));
+            }
         }
-        Files.writeString(out, Json.writePretty(Map.of("registry", spec.name(), "records", items)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void xlsx(RegistrySpec spec, Records records, Path out) throws IOException {
+        // SXSSF keeps a window of rows in memory and spills the rest to a temporary file.
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        try (OutputStream os = Files.newOutputStream(out)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(spec.name());
+            write(sheet.createRow(0), headings(spec));
+            int[] n = {1};
+            records.forEach(r -> write(sheet.createRow(n[0]++), cells(spec, r)));
+            workbook.write(os);
+        } finally {
+            workbook.close();
+        }
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            row.createCell(i).setCellValue(values.get(i));
+        }
+    }
+
+    private static void json(RegistrySpec spec, Records records, Path out) throws IOException {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out));
+             JsonGenerator g = Json.mapper().getFactory().createGenerator(os)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("registry", spec.name());
+            g.writeArrayFieldStart("records");
+            records.forEach(r -> unchecked(() -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", r.id());
+                item.putAll(r.data());
+                item.put("status", r.status());
+                item.put("statusDate", r.statusDate());
+                Json.mapper().writeValue(g, item);
+            }));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

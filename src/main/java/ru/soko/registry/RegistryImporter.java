@@ -1,12 +1,15 @@
 package ru.soko.registry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +29,41 @@ public final class RegistryImporter {
         public static final Options DEFAULT = new Options(false, false, true);
     }
 
+    /** Rows compared with the stored records and written per batch: bounds memory however long the sheet. */
+    static final int BATCH = 2_000;
+
     private final RegistryCatalogue catalogue;
     private final RegistryStore store;
     private final Clock clock;
+    private final int batchSize;
 
     public RegistryImporter(RegistryCatalogue catalogue, RegistryStore store, Clock clock) {
+        this(catalogue, store, clock, BATCH);
+    }
+
+    RegistryImporter(RegistryCatalogue catalogue, RegistryStore store, Clock clock, int batchSize) {
         this.catalogue = catalogue;
         this.store = store;
         this.clock = clock;
+        this.batchSize = batchSize;
     }
 
+    /**
+     * Reads the sheet twice instead of holding it: the first pass checks every row and key (only
+     * the keys stay in memory, for duplicates and withdrawals), the second, run only when the
+     * sheet may be written, compares and writes in batches — all in one transaction, so a sheet is
+     * still written whole or not at all.
+     */
     public ImportReport importFile(String registry, Path file, Options options, String actor) throws IOException {
         RegistrySpec spec = catalogue.get(registry);
-        Sheet sheet = SheetReader.read(file);
         String fileName = String.valueOf(file.getFileName());
-        Optional<Headings.Layout> found = Headings.find(sheet, spec);
+        List<Sheet.Row> head = new ArrayList<>();
+        try (SheetReader.Rows it = SheetReader.open(file)) {
+            while (it.hasNext() && head.size() < Headings.LOOK_AHEAD) {
+                head.add(it.next());
+            }
+        }
+        Optional<Headings.Layout> found = Headings.find(new Sheet(head), spec);
         if (found.isEmpty()) {
             return refused(registry, fileName, new ImportReport.RowError(1, null,
                     "не найдена строка заголовков: ожидаются столбцы " + labels(spec)));
@@ -56,53 +79,124 @@ public final class RegistryImporter {
         organisations.addAll(store.byKey("providers").values());
         organisations.addAll(store.byKey("assessment-orgs").values());
         OrganisationLinks links = new OrganisationLinks(organisations);
-        Map<String, RowValues> incoming = new LinkedHashMap<>();
+        // The row each key is taken from: its first good row; later rows with the key are errors.
+        Map<String, Integer> rowOfKey = new HashMap<>();
         int rows = 0;
-        for (Sheet.Row row : sheet.rows()) {
-            if (row.number() <= layout.header().number() || row.isBlank()) {
-                continue;
+        try (SheetReader.Rows it = SheetReader.open(file)) {
+            while (it.hasNext()) {
+                Sheet.Row row = it.next();
+                if (row.number() <= layout.header().number() || row.isBlank()) {
+                    continue;
+                }
+                rows++;
+                RowValues values = readRow(spec, layout, row, links, errors, warnings);
+                if (values == null) {
+                    continue;
+                }
+                Integer first = rowOfKey.putIfAbsent(values.key(), row.number());
+                if (first != null) {
+                    errors.add(new ImportReport.RowError(row.number(), labelOf(spec, spec.key()),
+                            "запись с ключом «" + values.key() + "» уже есть в строке " + first));
+                }
             }
-            rows++;
-            RowValues values = readRow(spec, layout, row, links, errors, warnings);
-            if (values == null) {
-                continue;
-            }
-            if (incoming.containsKey(values.key())) {
-                errors.add(new ImportReport.RowError(row.number(), labelOf(spec, spec.key()),
-                        "запись с ключом «" + values.key() + "» уже есть в строке " + incoming.get(values.key()).row()));
-                continue;
-            }
-            incoming.put(values.key(), values);
         }
         if (!errors.isEmpty() && !options.skipInvalid()) {
             return new ImportReport(registry, fileName, rows, 0, 0, 0, 0, 0, errors, warnings, false);
         }
-        return applyChanges(spec, fileName, rows, incoming, options, actor, errors, warnings);
+        Counts counts;
+        try {
+            counts = store.session(!options.dryRun(), c -> applyChanges(c, spec, file, layout, links, rowOfKey, options, actor));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int changed = counts.added + counts.updated + counts.withdrawn + counts.restored;
+        if (!options.dryRun() && changed > 0 && (changed >= 1_000 || changed * 10L >= store.count(spec.name()))) {
+            store.analyse(); // the registry changed enough to change how many records a value has
+        }
+        return new ImportReport(spec.name(), fileName, rows, counts.added, counts.updated, counts.unchanged, counts.withdrawn,
+                counts.restored, errors, warnings, !options.dryRun());
     }
 
-    private ImportReport applyChanges(RegistrySpec spec, String fileName, int rows, Map<String, RowValues> incoming,
-                                      Options options, String actor, List<ImportReport.RowError> errors, List<String> warnings) {
-        Map<String, RegistryRecord> existing = store.byKey(spec.name());
-        List<RegistryStore.Change> changes = new ArrayList<>();
-        int added = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int withdrawn = 0;
-        int restored = 0;
+    private static final class Counts {
+        int added;
+        int updated;
+        int unchanged;
+        int withdrawn;
+        int restored;
+    }
+
+    /** The second pass: the sheet's accepted rows against the stored records, batch by batch, then withdrawals. */
+    private Counts applyChanges(Connection c, RegistrySpec spec, Path file, Headings.Layout layout, OrganisationLinks links,
+                                Map<String, Integer> rowOfKey, Options options, String actor) throws SQLException {
+        Counts counts = new Counts();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        for (RowValues v : incoming.values()) {
+        List<RowValues> batch = new ArrayList<>();
+        List<ImportReport.RowError> seenErrors = new ArrayList<>();
+        List<String> seenWarnings = new ArrayList<>();
+        try (SheetReader.Rows it = SheetReader.open(file)) {
+            while (it.hasNext()) {
+                Sheet.Row row = it.next();
+                if (row.number() <= layout.header().number() || row.isBlank()) {
+                    continue;
+                }
+                // Errors and warnings were reported by the first pass; the same row gives the same ones.
+                RowValues values = readRow(spec, layout, row, links, seenErrors, seenWarnings);
+                seenErrors.clear();
+                seenWarnings.clear();
+                if (values == null || !Integer.valueOf(row.number()).equals(rowOfKey.get(values.key()))) {
+                    continue;
+                }
+                batch.add(values);
+                if (batch.size() == batchSize) {
+                    applyBatch(c, spec, batch, today, options, actor, counts);
+                    batch.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        applyBatch(c, spec, batch, today, options, actor, counts);
+        if (options.withdrawMissing()) {
+            long after = 0;
+            for (List<RegistryRecord> stored = store.after(c, spec.name(), after, batchSize); !stored.isEmpty();
+                 stored = store.after(c, spec.name(), after, batchSize)) {
+                List<RegistryStore.Change> changes = new ArrayList<>();
+                for (RegistryRecord old : stored) {
+                    if (!rowOfKey.containsKey(old.key()) && RegistryRecord.ACTIVE.equals(old.status())) {
+                        changes.add(new RegistryStore.Change(old.key(), old.data(), RegistryRecord.WITHDRAWN, today, "withdrawn",
+                                new LinkedHashMap<>(Map.of("status", List.of(RegistryRecord.ACTIVE, RegistryRecord.WITHDRAWN)))));
+                        counts.withdrawn++;
+                    }
+                }
+                if (!options.dryRun()) {
+                    store.apply(c, spec.name(), changes, actor);
+                }
+                after = stored.get(stored.size() - 1).id();
+            }
+        }
+        return counts;
+    }
+
+    private void applyBatch(Connection c, RegistrySpec spec, List<RowValues> batch, LocalDate today, Options options,
+                            String actor, Counts counts) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, RegistryRecord> existing = store.byKeys(c, spec.name(), batch.stream().map(RowValues::key).toList());
+        List<RegistryStore.Change> changes = new ArrayList<>();
+        for (RowValues v : batch) {
             RegistryRecord old = existing.get(v.key());
             String status = v.status() == null ? RegistryRecord.ACTIVE : v.status();
             LocalDate statusDate = v.statusDate();
             if (old == null) {
                 changes.add(new RegistryStore.Change(v.key(), v.data(), status, statusDate, "added", diff(Map.of(), v.data())));
-                added++;
+                counts.added++;
                 continue;
             }
             Map<String, Object> diff = diff(old.data(), v.data());
             boolean statusChanged = !old.status().equals(status);
             if (diff.isEmpty() && !statusChanged) {
-                unchanged++;
+                counts.unchanged++;
                 continue;
             }
             if (statusChanged) {
@@ -112,26 +206,14 @@ public final class RegistryImporter {
             changes.add(new RegistryStore.Change(v.key(), v.data(), status,
                     statusChanged && statusDate == null ? today : statusDate, back ? "restored" : "updated", diff));
             if (back) {
-                restored++;
+                counts.restored++;
             } else {
-                updated++;
-            }
-        }
-        if (options.withdrawMissing()) {
-            Set<String> present = new HashSet<>(incoming.keySet());
-            for (RegistryRecord old : existing.values()) {
-                if (!present.contains(old.key()) && RegistryRecord.ACTIVE.equals(old.status())) {
-                    changes.add(new RegistryStore.Change(old.key(), old.data(), RegistryRecord.WITHDRAWN, today, "withdrawn",
-                            new LinkedHashMap<>(Map.of("status", List.of(RegistryRecord.ACTIVE, RegistryRecord.WITHDRAWN)))));
-                    withdrawn++;
-                }
+                counts.updated++;
             }
         }
         if (!options.dryRun()) {
-            store.apply(spec.name(), changes, actor);
+            store.apply(c, spec.name(), changes, actor);
         }
-        return new ImportReport(spec.name(), fileName, rows, added, updated, unchanged, withdrawn, restored, errors,
-                warnings, !options.dryRun());
     }
 
     private record RowValues(int row, String key, Map<String, Object> data, String status, LocalDate statusDate) {

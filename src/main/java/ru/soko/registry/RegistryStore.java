@@ -23,13 +23,24 @@ public final class RegistryStore {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
+    /** A field's distinct values are read from its index up to this many; a field with more is filtered by reading records. */
+    static final int DISTINCT_LIMIT = 256;
+
     private final Database db;
     private final Clock clock;
+    private final RegistryIndexes indexes;
 
+    /** With the registries of the built-in description. */
     public RegistryStore(Database db, Clock clock) {
+        this(db, clock, RegistryCatalogue.load(java.util.Optional.empty()));
+    }
+
+    /** Opens the registry tables: fills folded values written before V6 and builds the field indexes the description asks for. */
+    public RegistryStore(Database db, Clock clock, RegistryCatalogue catalogue) {
         this.db = db;
         this.clock = clock;
         fillFolded();
+        this.indexes = db.write(c -> RegistryIndexes.create(c, catalogue));
     }
 
     /** Records written before folded values were kept (schema V6) get them once, at open. */
@@ -56,47 +67,79 @@ public final class RegistryStore {
      * them, with the count of all matching records.
      */
     public RegistryPage page(RegistrySpec spec, RegistryQuery query, String sortField, long offset, int limit) {
-        RegistrySql sql = RegistrySql.of(spec, query);
+        return page(spec, query, sortField, offset, limit, Walk.CHOOSE);
+    }
+
+    /** How a page's records are found when the sort field has an index. */
+    enum Walk {
+        /** By the estimate below. */
+        CHOOSE,
+        /** Along the sort field's index, checking each record against the filters, until the page is full. */
+        SORT_INDEX,
+        /** All matching records (by whatever index SQLite picks), then sorted. */
+        MATCHES
+    }
+
+    RegistryPage page(RegistrySpec spec, RegistryQuery query, String sortField, long offset, int limit, Walk walk) {
         String path = sortField == null ? null : RegistrySql.path(spec, sortField);
         return db.read(c -> {
-            // Only ids and sort keys go through the sorter, never whole records; the page's
-            // records are read by id afterwards.
-            boolean countFromIndex = query.fields().isEmpty() && query.validOn() == null;
+            RegistrySql sql = RegistrySql.of(spec, query, indexes,
+                    field -> indexes.distinctKeys(c, spec, field, DISTINCT_LIMIT));
+            long total = sql.statusOnly() ? kept(c, spec.name(), sql.status()) : count(c, sql);
+            if (limit <= 0 || offset >= total) {
+                return new RegistryPage(List.of(), total);
+            }
+            Optional<String> index = path == null ? Optional.empty() : indexes.index(spec, sortField);
+            String from = "registry_records";
+            String order = "id";
+            List<Object> params = new ArrayList<>(sql.params());
+            if (index.isPresent()) {
+                order = RegistryIndexes.key(sortField) + ", id";
+                // Walking the sort index visits about (offset + limit) × records / matches rows;
+                // taking the matches visits all of them and sorts them. The cheaper one wins:
+                // SQLite cannot know how many records a filter of several values leaves.
+                double viaIndex = (offset + limit) * (double) kept(c, spec.name(), null) / total;
+                if (walk == Walk.SORT_INDEX || walk == Walk.CHOOSE && viaIndex <= total) {
+                    from += " INDEXED BY \"" + index.get() + "\"";
+                }
+            } else if (path != null) {
+                order = RegistrySql.SORT_KEY + ", id";
+                params.addAll(List.of(path, path, path));
+            }
+            // Only ids go through the sorter, never whole records; the page's records are read by id afterwards.
             List<Long> ids = new ArrayList<>();
-            long total = countFromIndex ? count(c, sql) : -1;
-            if (limit > 0 && (total < 0 || offset < total)) {
-                // With filters, the count comes from the same scan (a window count) instead of
-                // reading every record's values a second time; without them, the index counts.
-                try (PreparedStatement ps = c.prepareStatement("SELECT id" + (countFromIndex ? "" : ", count(*) OVER ()")
-                        + " FROM registry_records WHERE " + sql.where()
-                        + " ORDER BY " + (path == null ? "" : RegistrySql.SORT_KEY + ", ") + "id LIMIT ? OFFSET ?")) {
-                    int i = bind(ps, sql.params(), 1);
-                    if (path != null) {
-                        i = bind(ps, List.of(path, path, path), i);
-                    }
-                    ps.setInt(i++, limit);
-                    ps.setLong(i, offset);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                            if (!countFromIndex) {
-                                total = rs.getLong(2);
-                            }
-                        }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + from + " WHERE " + sql.where()
+                    + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
+                int i = bind(ps, params, 1);
+                ps.setInt(i++, limit);
+                ps.setLong(i, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
-            if (total < 0) {
-                total = count(c, sql); // a page past the end has no rows to carry the count
-            }
-            List<RegistryRecord> records = byIds(c, ids);
-            return new RegistryPage(records, total);
+            return new RegistryPage(byIds(c, ids), total);
         });
     }
 
+    /** The kept number of a registry's records (V7), of one status or all. */
+    private static long kept(Connection c, String registry, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(n), 0) FROM registry_counts WHERE registry = ?"
+                + (status == null ? "" : " AND status = ?"))) {
+            ps.setString(1, registry);
+            if (status != null) {
+                ps.setString(2, status);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static long count(Connection c, RegistrySql sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE " + sql.where())) {
-            bind(ps, sql.params(), 1);
+        try (PreparedStatement ps = c.prepareStatement(sql.countSql())) {
+            bind(ps, sql.countParams(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.getLong(1);
             }
@@ -137,19 +180,98 @@ public final class RegistryStore {
 
     public void apply(String registry, List<Change> changes, String actor) {
         db.write(c -> {
-            for (Change ch : changes) {
-                Optional<RegistryRecord> existing = find(c, registry, ch.key());
-                long id;
-                if (existing.isEmpty()) {
-                    id = insert(c, registry, ch);
-                } else {
-                    id = existing.get().id();
-                    update(c, id, ch);
-                }
-                history(c, id, actor, ch.action(), ch.diff());
-            }
+            apply(c, registry, changes, actor);
             return null;
         });
+    }
+
+    /**
+     * Refreshes the statistics SQLite plans registry queries with; after an import, whose size may
+     * have changed how many records each value of a field has.
+     */
+    void analyse() {
+        db.write(c -> {
+            RegistryIndexes.analyse(c);
+            return null;
+        });
+    }
+
+    /** Applies changes inside a transaction the caller holds (see {@link #session}). */
+    void apply(Connection c, String registry, List<Change> changes, String actor) throws SQLException {
+        for (Change ch : changes) {
+            Optional<RegistryRecord> existing = find(c, registry, ch.key());
+            long id;
+            if (existing.isEmpty()) {
+                id = insert(c, registry, ch);
+            } else {
+                id = existing.get().id();
+                update(c, id, ch);
+            }
+            history(c, id, actor, ch.action(), ch.diff());
+        }
+    }
+
+    /**
+     * Runs work in one write transaction (all of it is committed or none), or, when nothing is to
+     * be written, on a reading connection, so a dry run does not hold up writers.
+     */
+    <T> T session(boolean write, Database.Work<T> work) {
+        return write ? db.write(work) : db.read(work);
+    }
+
+    /** The stored records of the given keys, by key. */
+    Map<String, RegistryRecord> byKeys(Connection c, String registry, List<String> keys) throws SQLException {
+        Map<String, RegistryRecord> records = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return records;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, registry, record_key, data_json, status, status_date"
+                + " FROM registry_records WHERE registry = ? AND record_key IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")) {
+            ps.setString(1, registry);
+            bind(ps, new ArrayList<>(keys), 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RegistryRecord r = toRecord(rs);
+                    records.put(r.key(), r);
+                }
+            }
+        }
+        return records;
+    }
+
+    /** At most {@code limit} records of a registry with ids above {@code afterId}, in id order: a registry read in batches. */
+    List<RegistryRecord> after(Connection c, String registry, long afterId, int limit) throws SQLException {
+        List<RegistryRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, registry, record_key, data_json, status, status_date"
+                + " FROM registry_records WHERE registry = ? AND id > ? ORDER BY id LIMIT ?")) {
+            ps.setString(1, registry);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(toRecord(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Every record of a registry matching a query, in import order, read in batches of
+     * {@code batchSize} so memory stays bounded however large the registry (export, indexing).
+     */
+    public void forEach(RegistrySpec spec, RegistryQuery query, int batchSize, java.util.function.Consumer<RegistryRecord> action) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<RegistryRecord> batch = db.read(c -> after(c, spec.name(), from, batchSize));
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch.stream().filter(r -> query.matches(spec, r)).forEach(action);
+            after = batch.get(batch.size() - 1).id();
+        }
     }
 
     public Map<String, RegistryRecord> byKey(String registry) {
@@ -200,15 +322,13 @@ public final class RegistryStore {
         });
     }
 
+    /** The number of a registry's records, withdrawn ones included: the kept count, not a scan. */
     public long count(String registry) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM registry_records WHERE registry = ?")) {
-                ps.setString(1, registry);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return db.read(c -> kept(c, registry, null));
+    }
+
+    public Optional<RegistryRecord> find(String registry, String key) {
+        return db.read(c -> find(c, registry, key));
     }
 
     private Optional<RegistryRecord> find(Connection c, String registry, String key) throws SQLException {

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,12 +39,40 @@ public final class SheetReader {
     }
 
     public static Sheet read(Path file) throws IOException {
+        List<Sheet.Row> rows = new ArrayList<>();
+        try (Rows it = open(file)) {
+            it.forEachRemaining(rows::add);
+        }
+        return new Sheet(rows);
+    }
+
+    /**
+     * The rows of a sheet one at a time. A CSV file is read as it goes, so a sheet of a million
+     * rows never sits in memory whole; a workbook is read whole (POI has no lighter way for XLS,
+     * and an XLSX sheet stops at 1 048 576 rows anyway).
+     */
+    public interface Rows extends Iterator<Sheet.Row>, Closeable {
+    }
+
+    public static Rows open(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            return readWorkbook(file);
+            Iterator<Sheet.Row> rows = readWorkbook(file).rows().iterator();
+            return new Rows() {
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                public Sheet.Row next() {
+                    return rows.next();
+                }
+
+                public void close() {
+                }
+            };
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return readCsv(Files.readAllBytes(file));
+            return csvRows(file);
         }
         throw new IllegalArgumentException("файл " + file.getFileName() + ": ожидается CSV, XLSX или XLS");
     }
@@ -48,22 +83,67 @@ public final class SheetReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        char separator = separatorOf(text);
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
         List<Sheet.Row> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text)) {
-            int number = 1;
-            while (it.hasNext()) {
-                rows.add(new Sheet.Row(number++, Arrays.stream(it.next()).map(SheetReader::clean).toList()));
-            }
+        try (Rows it = csvRows(new StringReader(text), separatorOf(new BufferedReader(new StringReader(text))))) {
+            it.forEachRemaining(rows::add);
         }
         return new Sheet(rows);
     }
 
+    /** Same reading as {@link #readCsv}: encoding guessed from the first 64 KB, BOM dropped, separator from the first line. */
+    private static Rows csvRows(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(65536);
+        }
+        Charset charset = RussianEncodingDetector.guess(head);
+        char separator;
+        try (BufferedReader lines = reader(file, charset)) {
+            separator = separatorOf(lines);
+        }
+        return csvRows(reader(file, charset), separator);
+    }
+
+    private static BufferedReader reader(Path file, Charset charset) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static Rows csvRows(Reader text, char separator) throws IOException {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text);
+        return new Rows() {
+            private int number = 1;
+
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            public Sheet.Row next() {
+                return new Sheet.Row(number++, Arrays.stream(it.next()).map(SheetReader::clean).toList());
+            }
+
+            public void close() throws IOException {
+                it.close();
+                text.close();
+            }
+        };
+    }
+
     /** The separator is the one of «;» and «,» that the first non-empty line uses more. */
-    private static char separatorOf(String text) {
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    private static char separatorOf(BufferedReader lines) throws IOException {
+        String first = "";
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (!line.isBlank()) {
+                first = line;
+                break;
+            }
+        }
         long semicolons = first.chars().filter(c -> c == ';').count();
         long commas = first.chars().filter(c -> c == ',').count();
         return semicolons >= commas ? ';' : ',';

@@ -201,4 +201,34 @@ class CliTest {
         assertTrue(run.out().contains("nope.pdf: файл не удалось прочитать"), run.out());
         assertTrue(Files.exists(data.resolve("archive.db")));
     }
+
+    /** Listing and export read the registry in batches now; what they print and write must not change. */
+    @Test
+    void registryListingAndExportCountAndWriteEveryMatchingRecord() throws Exception {
+        StringBuilder sheet = new StringBuilder("Код записи;Обучающийся (код);Организация;Мероприятие;Этап;Результат;Год\n");
+        for (int i = 0; i < 4_500; i++) {
+            sheet.append(String.format("Д-%05d;У-2024-%06d;МБОУ «СОШ № 1»;Олимпиада по физике;школьный;%s;%d%n",
+                    i, i, i % 3 == 0 ? "победитель" : "участник", 2020 + i % 5));
+        }
+        Path csv = dir.resolve("achievements.csv");
+        Files.writeString(csv, sheet.toString());
+        assertEquals(0, run("import-registry", "--data", data.toString(), "achievements", csv.toString()).exit());
+
+        Run list = run("registry", "--data", data.toString(), "achievements", "--filter", "result=победитель");
+        assertTrue(list.out().contains("записей 1500"), list.out().lines().findFirst().orElse(""));
+        assertEquals(1 + 1_500, list.out().lines().count());
+        JsonNode json = Json.mapper().readTree(run("registry", "--data", data.toString(), "achievements", "--json",
+                "--filter", "year=2021").out());
+        assertEquals(900, json.get("total").asInt());
+        assertEquals(900, json.get("records").size());
+        assertEquals("Д-00001", json.get("records").get(0).get("key").asText());
+
+        Path out = dir.resolve("export.csv");
+        Run export = run("export-registry", "--data", data.toString(), "achievements", "--format", "csv", "--out", out.toString(),
+                "--filter", "result=участник");
+        assertTrue(export.out().contains("Выгружено записей: 3000"), export.out());
+        assertEquals(1 + 3_000, Files.readAllLines(out).size());
+        Run all = run("registry", "--data", data.toString());
+        assertTrue(all.out().lines().anyMatch(l -> l.startsWith("achievements") && l.contains(" 4500 ")), all.out());
+    }
 }
