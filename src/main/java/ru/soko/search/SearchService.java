@@ -35,6 +35,8 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import ru.soko.access.Role;
+import ru.soko.search.facets.FacetOrdinals;
+import ru.soko.search.facets.HeapFacetCounts;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -43,10 +45,17 @@ public final class SearchService {
     private static final int FACET_VALUES = 30;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
     private static final Sort BY_DATE = new Sort(sortField(), new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
+    /**
+     * What a result line shows. The stored text, by far the largest field, is left out: the snippet
+     * reads it on its own, and decoding it a second time per hit is wasted.
+     */
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.REGISTRY, IndexFields.TITLE, IndexFields.KIND,
+            IndexFields.ISSUER, IndexFields.DATE, IndexFields.NUMBER, IndexFields.STATUS, IndexFields.SOURCE_NAME);
 
     private final SearchIndex index;
     private final Analyzers analyzers;
     private final QueryFactory queries;
+    private final FacetOrdinals facetOrdinals;
     private IndexReader facetReader;
     private SortedSetDocValuesReaderState facetState;
 
@@ -54,6 +63,7 @@ public final class SearchService {
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
+        this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
     }
 
     public SearchResult search(SearchRequest request) {
@@ -65,7 +75,7 @@ public final class SearchService {
             }
             DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), ranked);
             request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
-            DrillSideways sideways = new DrillSideways(searcher, index.mapper().facetsConfig(), facetState(searcher));
+            DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
@@ -144,6 +154,25 @@ public final class SearchService {
         });
     }
 
+    /** Lucene's drill-sideways search, with the counts taken from the ordinals held on the heap. */
+    private DrillSideways drillSideways(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
+        return new DrillSideways(searcher, index.mapper().facetsConfig(), state) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
+                    throws IOException {
+                Facets drillDown = new HeapFacetCounts(state, facetOrdinals, drillDowns);
+                if (drillSideways == null || drillSideways.length == 0) {
+                    return drillDown;
+                }
+                Map<String, Facets> sideways = new java.util.HashMap<>();
+                for (int i = 0; i < drillSideways.length; i++) {
+                    sideways.put(dims[i], new HeapFacetCounts(state, facetOrdinals, drillSideways[i]));
+                }
+                return new org.apache.lucene.facet.MultiFacets(sideways, drillDown);
+            }
+        };
+    }
+
     private synchronized SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         // Building the state walks every facet value; it is kept until the index changes.
         if (facetReader != searcher.getIndexReader()) {
@@ -198,8 +227,9 @@ public final class SearchService {
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean noHighlight) throws IOException {
         String[] snippets = snippets(searcher, query, page, noHighlight);
         List<SearchHit> hits = new ArrayList<>(page.length);
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document doc = searcher.storedFields().document(page[i].doc);
+            Document doc = stored.document(page[i].doc, HIT_FIELDS);
             String date = doc.get(IndexFields.DATE);
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.REGISTRY), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
