@@ -57,6 +57,7 @@ public final class SearchService {
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
     private IndexReader facetReader;
+    private volatile Highlighter highlighter;
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
@@ -244,19 +245,34 @@ public final class SearchService {
         if (page.length == 0) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(500_000)
-                .withMaxNoHighlightPassages(1)
-                // Passages of about two lines: a sentence of a regulation can run for half a page.
-                .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-                        new SentenceLineBreakIterator(), 180, 0.5f))
-                // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
-                .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
-                .build();
-        Query forHighlight = noHighlight ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+        Query forHighlight = noHighlight ? new org.apache.lucene.search.MatchNoDocsQuery() : SnippetQuery.of(query);
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
+        return snippetHighlighter(searcher).highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
+    }
+
+    /**
+     * One highlighter per index reader: it is thread-safe, and building one per search merged the
+     * field infos of every segment each time.
+     */
+    private UnifiedHighlighter snippetHighlighter(IndexSearcher searcher) {
+        Highlighter current = highlighter;
+        if (current == null || current.searcher() != searcher) {
+            current = new Highlighter(searcher, UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(500_000)
+                    .withMaxNoHighlightPassages(1)
+                    // Passages of about two lines: a sentence of a regulation can run for half a page.
+                    .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                            new SentenceLineBreakIterator(), 180, 0.5f))
+                    // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
+                    .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
+                    .build());
+            highlighter = current;
+        }
+        return current.snippets();
+    }
+
+    private record Highlighter(IndexSearcher searcher, UnifiedHighlighter snippets) {
     }
 
     private static Query visibleTo(Role role, Query query) {
