@@ -35,8 +35,9 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import ru.soko.access.Role;
-import ru.soko.search.facets.FacetOrdinals;
-import ru.soko.search.facets.HeapFacetCounts;
+import ru.soko.search.heap.FacetOrdinals;
+import ru.soko.search.heap.HeapDoubleValues;
+import ru.soko.search.heap.HeapFacetCounts;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -56,6 +57,7 @@ public final class SearchService {
     private final Analyzers analyzers;
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
+    private final DoubleValuesSource rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
     private SortedSetDocValuesReaderState facetState;
@@ -69,7 +71,7 @@ public final class SearchService {
 
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
-        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), rank);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());

@@ -1,4 +1,4 @@
-package ru.soko.search.facets;
+package ru.soko.search.heap;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ru.soko.search.facets;
+package ru.soko.search.heap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,10 +1,7 @@
-package ru.soko.search.facets;
+package ru.soko.search.heap;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -14,13 +11,12 @@ import org.apache.lucene.search.DocIdSetIterator;
  * walks the ordinals of every matching document; read from the memory-mapped doc values each read
  * goes through a decoder and a memory-segment check, which made counting a fifth of the search
  * time. About 4 bytes per facet value of a document (some 50 bytes a document): 50 MB at 1 M
- * documents. Segments never change once written (the archive does not update doc values in place),
- * so a copy is valid for the life of its segment and is dropped when Lucene closes the segment.
+ * documents, dropped with the segment ({@link PerSegment}).
  */
 public final class FacetOrdinals {
 
     private final String field;
-    private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
+    private final PerSegment<Segment> segments = new PerSegment<>(this::load);
 
     /** {@code field}: the doc-values field the facets are indexed in ({@code FacetsConfig}'s «$facets»). */
     public FacetOrdinals(String field) {
@@ -32,20 +28,7 @@ public final class FacetOrdinals {
     }
 
     Segment of(LeafReader leaf) throws IOException {
-        IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
-        if (helper == null) {
-            return load(leaf);
-        }
-        Segment cached = segments.get(helper.getKey());
-        if (cached != null) {
-            return cached;
-        }
-        // Two searches may load the same new segment at once; one copy wins, the other is garbage.
-        Segment loaded = load(leaf);
-        if (segments.putIfAbsent(helper.getKey(), loaded) == null) {
-            helper.addClosedListener(segments::remove);
-        }
-        return segments.getOrDefault(helper.getKey(), loaded);
+        return segments.of(leaf);
     }
 
     /** Segments whose ordinals are held now (for tests and diagnostics). */
