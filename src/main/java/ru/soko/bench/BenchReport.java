@@ -37,7 +37,9 @@ public record BenchReport(
     public record Startup(double openSeconds, double serverStartSeconds, double firstAnswerSeconds, double totalSeconds) {
     }
 
-    public record SearchLoad(String via, int clients, Latencies.Summary all, Map<String, Latencies.Summary> byKind) {
+    /** CPU figures are null where not measured (PostgreSQL runs in its own processes). */
+    public record SearchLoad(String via, int clients, Latencies.Summary all, Map<String, Latencies.Summary> byKind,
+                             Double processCpuMsPerQuery, Map<String, Double> threadCpuMsByKind) {
     }
 
     public record RegistryPage(String path, long total, Latencies.Summary latency) {

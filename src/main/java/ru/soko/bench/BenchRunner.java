@@ -156,10 +156,13 @@ public final class BenchRunner {
     private BenchReport.SearchLoad load(String via, List<BenchQuery> mix, int clients, int rounds, LoadDriver.Client client)
             throws Exception {
         LoadDriver.Result result = LoadDriver.run(mix, clients, rounds, client);
-        log.printf("  поиск %-10s %d клиент(ов): p50 %.1f мс, p95 %.1f, p99 %.1f, %.0f запр/с%n", via, clients,
-                result.all().p50(), result.all().p95(), result.all().p99(), result.all().perSecond());
+        log.printf("  поиск %-10s %d клиент(ов): p50 %.1f мс, p95 %.1f, p99 %.1f, %.0f запр/с, ЦП %.1f мс/запрос%n", via, clients,
+                result.all().p50(), result.all().p95(), result.all().p99(), result.all().perSecond(), result.processCpuMsPerQuery());
+        result.byKind().forEach((kind, s) -> log.printf("    %-10s p50 %.1f, p95 %.1f, p99 %.1f мс; ЦП потока %.1f мс%n", kind,
+                s.p50(), s.p95(), s.p99(), result.threadCpuMsByKind().get(kind)));
         log.flush();
-        return new BenchReport.SearchLoad(via, clients, result.all(), result.byKind());
+        return new BenchReport.SearchLoad(via, clients, result.all(), result.byKind(), result.processCpuMsPerQuery(),
+                result.threadCpuMsByKind());
     }
 
     private List<BenchReport.RegistryPage> registryPages(Archive archive, String base) throws Exception {

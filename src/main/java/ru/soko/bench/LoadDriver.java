@@ -21,8 +21,13 @@ final class LoadDriver {
         void send(BenchQuery query) throws Exception;
     }
 
-    /** Percentiles overall and per class, with the throughput of the whole run. */
-    record Result(int clients, Latencies.Summary all, Map<String, Latencies.Summary> byKind) {
+    /**
+     * Percentiles overall and per class, with the throughput of the whole run, and CPU milliseconds
+     * per query: of the whole process, and of the client thread per class (the work itself when the
+     * client runs the search in process; only the HTTP client's share over HTTP).
+     */
+    record Result(int clients, Latencies.Summary all, Map<String, Latencies.Summary> byKind, double processCpuMsPerQuery,
+                  Map<String, Double> threadCpuMsByKind) {
     }
 
     private LoadDriver() {
@@ -32,6 +37,10 @@ final class LoadDriver {
         Map<String, Latencies> byKind = new LinkedHashMap<>();
         mix.forEach(q -> byKind.computeIfAbsent(q.kind(), k -> new Latencies()));
         Latencies all = new Latencies();
+        Map<String, java.util.concurrent.atomic.LongAdder> cpuByKind = new LinkedHashMap<>();
+        mix.forEach(q -> cpuByKind.computeIfAbsent(q.kind(), k -> new java.util.concurrent.atomic.LongAdder()));
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double cpu0 = CpuClock.own();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         try {
@@ -44,9 +53,11 @@ final class LoadDriver {
                     for (int r = 0; r < rounds; r++) {
                         Collections.shuffle(order, random);
                         for (BenchQuery q : order) {
+                            long cpuStart = threads.getCurrentThreadCpuTime();
                             long t = System.nanoTime();
                             client.send(q);
                             long took = System.nanoTime() - t;
+                            cpuByKind.get(q.kind()).add(threads.getCurrentThreadCpuTime() - cpuStart);
                             all.add(took);
                             byKind.get(q.kind()).add(took);
                         }
@@ -61,8 +72,12 @@ final class LoadDriver {
             pool.shutdownNow();
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = CpuClock.own() - cpu0;
         Map<String, Latencies.Summary> kinds = new LinkedHashMap<>();
         byKind.forEach((k, v) -> kinds.put(k, v.summary(wall)));
-        return new Result(clients, all.summary(wall), kinds);
+        Map<String, Double> cpuKinds = new LinkedHashMap<>();
+        cpuByKind.forEach((k, v) -> cpuKinds.put(k, Latencies.round(v.sum() / 1e6 / Math.max(1, kinds.get(k).count()))));
+        Latencies.Summary summary = all.summary(wall);
+        return new Result(clients, summary, kinds, Latencies.round(cpu * 1000 / Math.max(1, summary.count())), cpuKinds);
     }
 }

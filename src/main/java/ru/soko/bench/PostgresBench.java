@@ -174,7 +174,7 @@ public final class PostgresBench {
                 log.printf("  PostgreSQL %d клиент(ов): p50 %.1f мс, p95 %.1f, p99 %.1f, %.0f запр/с%n", n, r.all().p50(),
                         r.all().p95(), r.all().p99(), r.all().perSecond());
                 log.flush();
-                loads.add(new BenchReport.SearchLoad("postgresql", n, r.all(), r.byKind()));
+                loads.add(new BenchReport.SearchLoad("postgresql", n, r.all(), r.byKind(), null, null));
             }
             return loads;
         } finally {

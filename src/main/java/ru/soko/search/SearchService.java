@@ -35,6 +35,9 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import ru.soko.access.Role;
+import ru.soko.search.heap.FacetOrdinals;
+import ru.soko.search.heap.HeapDoubleValues;
+import ru.soko.search.heap.HeapFacetCounts;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -43,29 +46,39 @@ public final class SearchService {
     private static final int FACET_VALUES = 30;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
     private static final Sort BY_DATE = new Sort(sortField(), new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
+    /**
+     * What a result line shows. The stored text, by far the largest field, is left out: the snippet
+     * reads it on its own, and decoding it a second time per hit is wasted.
+     */
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.REGISTRY, IndexFields.TITLE, IndexFields.KIND,
+            IndexFields.ISSUER, IndexFields.DATE, IndexFields.NUMBER, IndexFields.STATUS, IndexFields.SOURCE_NAME);
 
     private final SearchIndex index;
     private final Analyzers analyzers;
     private final QueryFactory queries;
+    private final FacetOrdinals facetOrdinals;
+    private final DoubleValuesSource rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
+    private volatile Highlighter highlighter;
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
+        this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
     }
 
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
-        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), rank);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());
             }
             DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), ranked);
             request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
-            DrillSideways sideways = new DrillSideways(searcher, index.mapper().facetsConfig(), facetState(searcher));
+            DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
@@ -144,6 +157,25 @@ public final class SearchService {
         });
     }
 
+    /** Lucene's drill-sideways search, with the counts taken from the ordinals held on the heap. */
+    private DrillSideways drillSideways(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
+        return new DrillSideways(searcher, index.mapper().facetsConfig(), state) {
+            @Override
+            protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
+                    throws IOException {
+                Facets drillDown = new HeapFacetCounts(state, facetOrdinals, drillDowns);
+                if (drillSideways == null || drillSideways.length == 0) {
+                    return drillDown;
+                }
+                Map<String, Facets> sideways = new java.util.HashMap<>();
+                for (int i = 0; i < drillSideways.length; i++) {
+                    sideways.put(dims[i], new HeapFacetCounts(state, facetOrdinals, drillSideways[i]));
+                }
+                return new org.apache.lucene.facet.MultiFacets(sideways, drillDown);
+            }
+        };
+    }
+
     private synchronized SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
         // Building the state walks every facet value; it is kept until the index changes.
         if (facetReader != searcher.getIndexReader()) {
@@ -198,8 +230,9 @@ public final class SearchService {
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, boolean noHighlight) throws IOException {
         String[] snippets = snippets(searcher, query, page, noHighlight);
         List<SearchHit> hits = new ArrayList<>(page.length);
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document doc = searcher.storedFields().document(page[i].doc);
+            Document doc = stored.document(page[i].doc, HIT_FIELDS);
             String date = doc.get(IndexFields.DATE);
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.REGISTRY), doc.get(IndexFields.TITLE), doc.get(IndexFields.KIND),
@@ -214,19 +247,34 @@ public final class SearchService {
         if (page.length == 0) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(500_000)
-                .withMaxNoHighlightPassages(1)
-                // Passages of about two lines: a sentence of a regulation can run for half a page.
-                .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
-                        new SentenceLineBreakIterator(), 180, 0.5f))
-                // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
-                .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
-                .build();
-        Query forHighlight = noHighlight ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+        Query forHighlight = noHighlight ? new org.apache.lucene.search.MatchNoDocsQuery() : SnippetQuery.of(query);
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
+        return snippetHighlighter(searcher).highlight(IndexFields.TEXT, forHighlight, docs, SNIPPET_PASSAGES);
+    }
+
+    /**
+     * One highlighter per index reader: it is thread-safe, and building one per search merged the
+     * field infos of every segment each time.
+     */
+    private UnifiedHighlighter snippetHighlighter(IndexSearcher searcher) {
+        Highlighter current = highlighter;
+        if (current == null || current.searcher() != searcher) {
+            current = new Highlighter(searcher, UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(500_000)
+                    .withMaxNoHighlightPassages(1)
+                    // Passages of about two lines: a sentence of a regulation can run for half a page.
+                    .withBreakIterator(() -> org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                            new SentenceLineBreakIterator(), 180, 0.5f))
+                    // Lemma matches are drawn on the stored text: «самообследованию» lights up «самообследования».
+                    .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
+                    .build());
+            highlighter = current;
+        }
+        return current.snippets();
+    }
+
+    private record Highlighter(IndexSearcher searcher, UnifiedHighlighter snippets) {
     }
 
     private static Query visibleTo(Role role, Query query) {
