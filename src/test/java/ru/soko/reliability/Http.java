@@ -2,7 +2,6 @@ package ru.soko.reliability;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -35,17 +34,18 @@ final class Http {
     static Response get(int port, String target, String accept) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + (accept == null ? "" : "Accept: " + accept + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
+            byte[] request = ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (accept == null ? "" : "Accept: " + accept + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8);
+            // The server answers an over-long request before it has read all of it and closes; written from
+            // another thread, the request's broken pipe cannot keep the answer from being read here.
+            Thread writer = Thread.ofVirtual().start(() -> send(socket, request));
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             try {
-                in.transferTo(all);
+                socket.getInputStream().transferTo(all);
             } catch (java.net.SocketException e) {
                 // the server may close a refused request early; what arrived is the answer
             }
+            joinQuietly(writer);
             String raw = all.toString(StandardCharsets.UTF_8);
             int end = raw.indexOf("\r\n\r\n");
             if (!raw.startsWith("HTTP/1.1 ") || end < 0) {
@@ -53,6 +53,25 @@ final class Http {
             }
             int status = Integer.parseInt(raw.substring(9, 12));
             return new Response(status, raw.substring(0, end), raw.substring(end + 4));
+        }
+    }
+
+    private static void send(Socket socket, byte[] request) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+        } catch (IOException e) {
+            // the server stopped reading: its answer, read by the caller, says why
+        }
+    }
+
+    private static void joinQuietly(Thread writer) throws IOException {
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
