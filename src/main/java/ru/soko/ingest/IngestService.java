@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,7 +186,7 @@ public final class IngestService {
     public int indexUnindexed() {
         List<Long> ids = catalog.unindexedIds();
         // The crash also lost the index entries of older acts whose status these rows changed.
-        java.util.Set<Long> toIndex = new java.util.LinkedHashSet<>(ids);
+        Set<Long> toIndex = new LinkedHashSet<>(ids);
         for (long id : ids) {
             toIndex.addAll(catalog.neighbours(id));
         }
