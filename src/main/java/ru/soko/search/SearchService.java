@@ -19,11 +19,9 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -31,6 +29,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -38,6 +40,7 @@ import ru.soko.access.Role;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
+import ru.soko.search.heap.RankBoostQuery;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -57,7 +60,7 @@ public final class SearchService {
     private final Analyzers analyzers;
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
-    private final DoubleValuesSource rank = new HeapDoubleValues(IndexFields.RANK);
+    private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
     private SortedSetDocValuesReaderState facetState;
@@ -69,25 +72,49 @@ public final class SearchService {
         this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
     }
 
+    /**
+     * Two passes, because the facet counts and the total need every match but no score, while the
+     * page needs scores but only of documents that can still reach it. The first pass counts
+     * without scoring; the second finds the top hits by relevance and may skip blocks of postings
+     * that cannot reach the page ({@link RankBoostQuery}). Scoring every match in one pass was most
+     * of a search's cost. A sorted page needs no scores at all: it is collected in the counting pass.
+     */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
-        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), rank);
+        Query visible = visibleTo(request.role(), userQuery);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());
             }
-            DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), ranked);
-            request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
             DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
-            DrillSideways.DrillSidewaysResult result = sort == null ? sideways.search(drill, wanted)
-                    : sideways.search(drill, null, null, wanted, sort, true);
-            ScoreDoc[] page = slice(result.hits.scoreDocs, request.offset(), request.limit());
-            return new SearchResult(total(result), hits(searcher, userQuery, page, request.query().isEmpty()),
-                    facets(result.facets, indexedDims(facetState(searcher))));
+            Query ranked = new RankBoostQuery(visible, rank);
+            DrillSideways.DrillSidewaysResult counted;
+            ScoreDoc[] top;
+            if (sort != null) {
+                DrillSideways.ConcurrentDrillSidewaysResult<org.apache.lucene.search.TopFieldDocs> sorted =
+                        sideways.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
+                counted = sorted;
+                top = sorted.collectorResult.scoreDocs;
+                // Shown beside each hit as before; scoring the page alone is cheap.
+                TopFieldCollector.populateScores(top, searcher, drillDown(ranked, request));
+            } else {
+                counted = sideways.search(drillDown(visible, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+                top = searcher.search(drillDown(ranked, request), new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+            }
+            ScoreDoc[] page = slice(top, request.offset(), request.limit());
+            return new SearchResult(total(counted), hits(searcher, userQuery, page, request.query().isEmpty()),
+                    facets(counted.facets, indexedDims(facetState(searcher))));
         });
+    }
+
+    /** The query narrowed to the chosen facet values (OR within a facet, AND across facets). */
+    private DrillDownQuery drillDown(Query query, SearchRequest request) {
+        DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), query);
+        request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
+        return drill;
     }
 
     /**
