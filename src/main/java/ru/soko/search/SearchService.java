@@ -73,11 +73,15 @@ public final class SearchService {
     }
 
     /**
-     * Two passes, because the facet counts and the total need every match but no score, while the
-     * page needs scores but only of documents that can still reach it. The first pass counts
-     * without scoring; the second finds the top hits by relevance and may skip blocks of postings
-     * that cannot reach the page ({@link RankBoostQuery}). Scoring every match in one pass was most
-     * of a search's cost. A sorted page needs no scores at all: it is collected in the counting pass.
+     * The facet counts and the total need every match but no score; the page needs scores, but only
+     * of documents that can still reach it. So a sorted page (browse, by date) is collected while
+     * counting, with no scores at all; and where the ranking can skip most matches (a chosen facet
+     * value narrows it; a disjunction such as a requisite query lets Lucene skip blocks of postings
+     * that cannot reach the page, {@link RankBoostQuery}) the search runs twice: once counting
+     * without scores, once ranking the top hits. Otherwise one pass scores every match while
+     * counting: for a conjunction of common words or a phrase, finding the matches twice cost more
+     * than the skipping saved (docs/bench/NOTES-search-twopass.md). The page and its scores are the
+     * same on every path.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
@@ -90,7 +94,7 @@ public final class SearchService {
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
-            Query ranked = new RankBoostQuery(visible, rank);
+            DrillDownQuery ranked = drillDown(new RankBoostQuery(visible, rank), request);
             DrillSideways.DrillSidewaysResult counted;
             ScoreDoc[] top;
             if (sort != null) {
@@ -99,15 +103,26 @@ public final class SearchService {
                 counted = sorted;
                 top = sorted.collectorResult.scoreDocs;
                 // Shown beside each hit as before; scoring the page alone is cheap.
-                TopFieldCollector.populateScores(top, searcher, drillDown(ranked, request));
-            } else {
+                TopFieldCollector.populateScores(top, searcher, ranked);
+            } else if (!request.filters().isEmpty() || isDisjunction(userQuery)) {
                 counted = sideways.search(drillDown(visible, request), new TotalHitCountCollectorManager(searcher.getSlices()));
-                top = searcher.search(drillDown(ranked, request), new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+                top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+            } else {
+                DrillSideways.ConcurrentDrillSidewaysResult<TopDocs> scored =
+                        sideways.search(ranked, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+                counted = scored;
+                top = scored.collectorResult.scoreDocs;
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
             return new SearchResult(total(counted), hits(searcher, userQuery, page, request.query().isEmpty()),
                     facets(counted.facets, indexedDims(facetState(searcher))));
         });
+    }
+
+    /** Optional clauses only (a requisite query, words joined by OR): Lucene skips well over these. */
+    private static boolean isDisjunction(Query query) {
+        return query instanceof BooleanQuery bool && bool.clauses().size() > 1
+                && bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD);
     }
 
     /** The query narrowed to the chosen facet values (OR within a facet, AND across facets). */

@@ -52,9 +52,13 @@ class TwoPassSearchTest {
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
                 for (String text : texts) {
                     for (int offset : new int[] {0, 5}) {
-                        SearchResult actual = service.search(new SearchRequest(text, offset, 5, Map.of(), SearchRequest.Order.RELEVANCE, role));
-                        Query ranked = FunctionScoreQuery.boostByValue(new DrillDownQuery(mapper.facetsConfig(), visible(role, queries.build(text))),
-                                DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+                      // A chosen facet value takes the two-pass path for every query.
+                      for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
+                              Map.of(FacetDims.REGISTRY, List.of(DocumentMapper.DOCUMENTS)))) {
+                        SearchResult actual = service.search(new SearchRequest(text, offset, 5, filters, SearchRequest.Order.RELEVANCE, role));
+                        DrillDownQuery drill = new DrillDownQuery(mapper.facetsConfig(), visible(role, queries.build(text)));
+                        filters.forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+                        Query ranked = FunctionScoreQuery.boostByValue(drill, DoubleValuesSource.fromDoubleField(IndexFields.RANK));
                         List<String> expected = new ArrayList<>();
                         List<Float> expectedScores = new ArrayList<>();
                         long total = index.withSearcher(searcher -> {
@@ -67,16 +71,37 @@ class TwoPassSearchTest {
                             }
                             return all.totalHits.value();
                         });
-                        String what = role + " «" + text + "» from " + offset;
+                        String what = role + " «" + text + "» " + filters + " from " + offset;
                         assertEquals(total, actual.total(), what);
                         assertEquals(expected, actual.hits().stream().map(SearchHit::id).toList(), what);
                         assertEquals(expectedScores, actual.hits().stream().map(SearchHit::score).toList(), what);
                         compared += expected.isEmpty() ? 0 : 1;
+                      }
                     }
+                    SearchResult byDate = service.search(new SearchRequest(text, 0, 10, Map.of(), SearchRequest.Order.DATE, role));
+                    List<String> expectedByDate = index.withSearcher(searcher -> {
+                        List<String> ids = new ArrayList<>();
+                        for (ScoreDoc hit : searcher.search(new DrillDownQuery(mapper.facetsConfig(), visible(role, queries.build(text))), 10,
+                                BY_DATE).scoreDocs) {
+                            ids.add(searcher.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID)).get(IndexFields.ID));
+                        }
+                        return ids;
+                    });
+                    assertEquals(expectedByDate, byDate.hits().stream().map(SearchHit::id).toList(), role + " «" + text + "» by date");
                 }
             }
         }
-        assertTrue(compared > 100, "most queries must find something to compare, compared " + compared);
+        assertTrue(compared > 200, "most queries must find something to compare, compared " + compared);
+    }
+
+    private static final org.apache.lucene.search.Sort BY_DATE = byDate();
+
+    private static org.apache.lucene.search.Sort byDate() {
+        org.apache.lucene.search.SortField date = new org.apache.lucene.search.SortField(IndexFields.DATE_SORT,
+                org.apache.lucene.search.SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return new org.apache.lucene.search.Sort(date,
+                new org.apache.lucene.search.SortField(IndexFields.ORDER, org.apache.lucene.search.SortField.Type.LONG, true));
     }
 
     private static Query visible(Role role, Query query) {

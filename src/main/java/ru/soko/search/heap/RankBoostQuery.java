@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterScorer;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -14,8 +18,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
  * A query's score multiplied by a per-document factor held on the heap, scoring exactly as
@@ -23,7 +27,8 @@ import org.apache.lucene.search.Weight;
  * Lucene's function query reports every score as possibly infinite, so the top hits could only be
  * found by scoring every match. Here a segment's largest factor bounds the boosted score, so the
  * inner query learns the smallest score still worth producing and can skip whole blocks of
- * postings (block-max WAND / MAXSCORE) when only the top few are wanted.
+ * postings (block-max WAND / MAXSCORE) when only the top few are wanted. At the top level the
+ * inner query's own bulk scorer runs and only the scores it hands on are boosted.
  */
 public final class RankBoostQuery extends Query {
 
@@ -77,6 +82,22 @@ public final class RankBoostQuery extends Query {
                     }
 
                     @Override
+                    public BulkScorer bulkScorer() throws IOException {
+                        BulkScorer inner = supplier.bulkScorer();
+                        return new BulkScorer() {
+                            @Override
+                            public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
+                                return inner.score(new Boosting(collector, segment, boost), acceptDocs, min, max);
+                            }
+
+                            @Override
+                            public long cost() {
+                                return inner.cost();
+                            }
+                        };
+                    }
+
+                    @Override
                     public long cost() {
                         return supplier.cost();
                     }
@@ -111,59 +132,22 @@ public final class RankBoostQuery extends Query {
         return product >= 0 ? (float) (product * boost) : 0f;
     }
 
-    /**
-     * The boosted scorer. Besides bounding the score for the inner query, it skips on its own: the
-     * per-word disjunction of the archive (several fields, tie-breaker 0.3) does not skip when it is
-     * the only scoring clause, so blocks whose best possible score cannot reach the page are jumped
-     * over here, using the block boundaries and maximum scores the inner scorer reports.
-     */
-    private static final class Boosted extends Scorer {
-        private final Scorer in;
+    /** Translates the smallest competitive boosted score into one for the inner query, rounding down. */
+    private static float innerThreshold(float minScore, double maxFactor, float boost) {
+        return Math.nextDown((float) (minScore / (maxFactor * boost) * (1 - ROUNDING_MARGIN)));
+    }
+
+    /** The boosted scorer, for when the query is a clause of another (a facet filter around it). */
+    private static final class Boosted extends FilterScorer {
         private final double[] factors;
         private final double maxFactor;
         private final float boost;
-        private final DocIdSetIterator inApproximation;
-        private final TwoPhaseIterator twoPhase;
-        private final DocIdSetIterator iterator;
-        private float minCompetitive;
-        private int blockEnd = -1;
-        private float blockMax;
 
         Boosted(Scorer in, HeapDoubleValues.Segment segment, float boost) {
-            this.in = in;
+            super(in);
             this.factors = segment.values();
             this.maxFactor = segment.max();
             this.boost = boost;
-            TwoPhaseIterator inTwoPhase = in.twoPhaseIterator();
-            this.inApproximation = inTwoPhase == null ? in.iterator() : inTwoPhase.approximation();
-            DocIdSetIterator skipping = new Skipping();
-            this.twoPhase = inTwoPhase == null ? null : new TwoPhaseIterator(skipping) {
-                @Override
-                public boolean matches() throws IOException {
-                    return inTwoPhase.matches();
-                }
-
-                @Override
-                public float matchCost() {
-                    return inTwoPhase.matchCost();
-                }
-            };
-            this.iterator = twoPhase == null ? skipping : TwoPhaseIterator.asDocIdSetIterator(twoPhase);
-        }
-
-        @Override
-        public int docID() {
-            return inApproximation.docID();
-        }
-
-        @Override
-        public DocIdSetIterator iterator() {
-            return iterator;
-        }
-
-        @Override
-        public TwoPhaseIterator twoPhaseIterator() {
-            return twoPhase;
         }
 
         @Override
@@ -190,71 +174,72 @@ public final class RankBoostQuery extends Query {
 
         @Override
         public void setMinCompetitiveScore(float minScore) throws IOException {
-            if (maxFactor <= 0 || boost <= 0) {
-                return;
+            if (maxFactor > 0 && boost > 0) {
+                in.setMinCompetitiveScore(innerThreshold(minScore, maxFactor, boost));
             }
-            minCompetitive = minScore;
-            in.setMinCompetitiveScore(Math.nextDown((float) (minScore / (maxFactor * boost) * (1 - ROUNDING_MARGIN))));
         }
 
         @Override
         public Collection<ChildScorable> getChildren() {
             return List.of(new ChildScorable(in, "MUST"));
         }
+    }
 
-        /** The first document at or after {@code target} whose block may hold a competitive score. */
-        private int firstCompetitive(int target) throws IOException {
-            while (target != DocIdSetIterator.NO_MORE_DOCS) {
-                if (target > blockEnd) {
-                    blockEnd = in.advanceShallow(target);
-                    blockMax = getMaxScore(blockEnd);
-                }
-                if (blockMax >= minCompetitive || blockEnd == DocIdSetIterator.NO_MORE_DOCS) {
-                    return blockMax >= minCompetitive ? target : DocIdSetIterator.NO_MORE_DOCS;
-                }
-                target = blockEnd + 1;
-            }
-            return target;
+    /**
+     * Boosts the scores an inner bulk scorer hands to the collector. At the top level Lucene scores
+     * a disjunction (the requisite query) or a conjunction of words with its own bulk scorers, which
+     * skip far better than a scorer iterated one document at a time; they are kept.
+     */
+    private static final class Boosting implements LeafCollector {
+        private final LeafCollector in;
+        private final double[] factors;
+        private final double maxFactor;
+        private final float boost;
+        private int doc = -1;
+
+        Boosting(LeafCollector in, HeapDoubleValues.Segment segment, float boost) {
+            this.in = in;
+            this.factors = segment.values();
+            this.maxFactor = segment.max();
+            this.boost = boost;
         }
 
-        private final class Skipping extends DocIdSetIterator {
-            @Override
-            public int docID() {
-                return inApproximation.docID();
-            }
-
-            @Override
-            public int nextDoc() throws IOException {
-                return advance(inApproximation.docID() + 1);
-            }
-
-            @Override
-            public int advance(int target) throws IOException {
-                if (minCompetitive <= 0) {
-                    return inApproximation.advance(target);
+        @Override
+        public void setScorer(Scorable inner) throws IOException {
+            in.setScorer(new Scorable() {
+                @Override
+                public float score() throws IOException {
+                    return RankBoostQuery.score(inner.score(), factors[doc], boost);
                 }
-                while (true) {
-                    target = firstCompetitive(target);
-                    int doc = inApproximation.advance(target);
-                    if (doc == DocIdSetIterator.NO_MORE_DOCS || doc <= blockEnd) {
-                        return doc;
-                    }
-                    // The next match lies in a later block, which has not been weighed yet.
-                    int competitive = firstCompetitive(doc);
-                    if (competitive == doc) {
-                        return doc;
-                    }
-                    target = competitive;
-                    if (target == DocIdSetIterator.NO_MORE_DOCS) {
-                        return inApproximation.advance(target);
+
+                @Override
+                public void setMinCompetitiveScore(float minScore) throws IOException {
+                    if (maxFactor > 0 && boost > 0) {
+                        inner.setMinCompetitiveScore(innerThreshold(minScore, maxFactor, boost));
                     }
                 }
-            }
 
-            @Override
-            public long cost() {
-                return inApproximation.cost();
-            }
+                @Override
+                public Collection<ChildScorable> getChildren() {
+                    return List.of(new ChildScorable(inner, "MUST"));
+                }
+            });
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            this.doc = doc;
+            in.collect(doc);
+        }
+
+        @Override
+        public DocIdSetIterator competitiveIterator() throws IOException {
+            return in.competitiveIterator();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            in.finish();
         }
     }
 
