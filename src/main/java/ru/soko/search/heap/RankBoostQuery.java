@@ -83,6 +83,10 @@ public final class RankBoostQuery extends Query {
 
                     @Override
                     public BulkScorer bulkScorer() throws IOException {
+                        if (scoreMode != ScoreMode.TOP_SCORES) {
+                            // Every match is scored anyway; the inner bulk scorers were measured slower here.
+                            return super.bulkScorer();
+                        }
                         BulkScorer inner = supplier.bulkScorer();
                         return new BulkScorer() {
                             @Override
