@@ -63,6 +63,7 @@ public final class SearchService {
     private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
+    private volatile BrowseCounts browseCounts;
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
@@ -95,6 +96,14 @@ public final class SearchService {
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
             DrillDownQuery ranked = drillDown(new RankBoostQuery(visible, rank), request);
+            BrowseKey browse = request.query().isEmpty() ? new BrowseKey(request.role(), request.filters()) : null;
+            Counts known = browse == null ? null : browseCounts(searcher).get(browse);
+            if (known != null) {
+                ScoreDoc[] top = searcher.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
+                TopFieldCollector.populateScores(top, searcher, ranked);
+                return new SearchResult(known.total(), hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
+                        known.facets());
+            }
             DrillSideways.DrillSidewaysResult counted;
             ScoreDoc[] top;
             if (sort != null) {
@@ -114,9 +123,48 @@ public final class SearchService {
                 top = scored.collectorResult.scoreDocs;
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
-            return new SearchResult(total(counted), hits(searcher, userQuery, page, request.query().isEmpty()),
-                    facets(counted.facets, indexedDims(facetState(searcher))));
+            Counts counts = new Counts(total(counted), facets(counted.facets, indexedDims(facetState(searcher))));
+            if (browse != null) {
+                browseCounts(searcher).remember(browse, counts);
+            }
+            return new SearchResult(counts.total(), hits(searcher, userQuery, page, request.query().isEmpty()), counts.facets());
         });
+    }
+
+    /** A search without words: who asks and the chosen facet values decide its counts. */
+    private record BrowseKey(Role role, Map<String, List<String>> filters) {
+    }
+
+    private record Counts(long total, Map<String, List<FacetValue>> facets) {
+    }
+
+    /**
+     * Facet counts and totals of searches without words (the home page, browsing by facets), for
+     * one index reader: they change only when the index does, and counting every visible entry was
+     * most of such a search. A new reader after a commit starts empty, so counts are never stale.
+     * Bounded, as the combinations of facet values are many; past the bound they are counted afresh.
+     */
+    private record BrowseCounts(IndexReader reader, Map<BrowseKey, Counts> counts) {
+        private static final int MAX_ENTRIES = 512;
+
+        Counts get(BrowseKey key) {
+            return counts.get(key);
+        }
+
+        void remember(BrowseKey key, Counts value) {
+            if (counts.size() < MAX_ENTRIES) {
+                counts.putIfAbsent(key, value);
+            }
+        }
+    }
+
+    private BrowseCounts browseCounts(IndexSearcher searcher) {
+        BrowseCounts current = browseCounts;
+        if (current == null || current.reader() != searcher.getIndexReader()) {
+            current = new BrowseCounts(searcher.getIndexReader(), new java.util.concurrent.ConcurrentHashMap<>());
+            browseCounts = current;
+        }
+        return current;
     }
 
     /** Optional clauses only (a requisite query, words joined by OR): Lucene skips well over these. */
