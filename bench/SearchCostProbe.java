@@ -22,8 +22,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Where one query's CPU goes in the search proper (no facet counting, no snippets): thread CPU
  * milliseconds of the public search as SearchService runs it (rank boost, every match scored and
- * gathered for the facets), of finding the matches alone without scores, and of the top 10 with
- * Lucene's block-max skipping allowed. Lives in the package of QueryFactory, so it is compiled
+ * gathered for the facets; until branch search-twopass), of finding the matches alone without scores
+ * (the counting pass since search-twopass), of the top 10 with Lucene's block-max skipping allowed
+ * and no rank boost, and of the top 10 as the ranking pass since search-twopass runs it (rank boost
+ * by RankBoostQuery, skipping allowed). Lives in the package of QueryFactory, so it is compiled
  * against a build rather than run as a source file, and reads an index without opening the archive:
  *   javac -cp target/soko-archive.jar -d /tmp/probe bench/SearchCostProbe.java
  *   java --add-modules jdk.incubator.vector -cp /tmp/probe:target/soko-archive.jar ru.soko.search.SearchCostProbe \
@@ -38,14 +40,15 @@ public class SearchCostProbe {
         searcher.setQueryCache(null);
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        System.out.printf("%-45s %9s %9s %9s %9s%n", "query", "searched", "matches", "top10skip", "hits");
+        ru.soko.search.heap.HeapDoubleValues rank = new ru.soko.search.heap.HeapDoubleValues(IndexFields.RANK);
+        System.out.printf("%-45s %9s %9s %9s %9s %9s%n", "query", "searched", "matches", "top10skip", "rankedTop", "hits");
         for (String text : args[1].split("\\|")) {
             Query filtered = new BooleanQuery.Builder().add(queries.build(text), BooleanClause.Occur.MUST)
                     .add(new TermInSetQuery(IndexFields.ACCESS, List.of(new BytesRef(ru.soko.access.Audience.PUBLIC.term()))),
                             BooleanClause.Occur.FILTER)
                     .build();
             Query ranked = FunctionScoreQuery.boostByValue(filtered, DoubleValuesSource.fromDoubleField(IndexFields.RANK));
-            double[] ms = new double[3];
+            double[] ms = new double[4];
             long hits = 0;
             for (int r = 0; r < reps + 3; r++) {
                 long c0 = threads.getCurrentThreadCpuTime();
@@ -56,14 +59,17 @@ public class SearchCostProbe {
                 long c2 = threads.getCurrentThreadCpuTime();
                 searcher.search(filtered, new TopScoreDocCollectorManager(10, 10));
                 long c3 = threads.getCurrentThreadCpuTime();
+                searcher.search(new ru.soko.search.heap.RankBoostQuery(filtered, rank), new TopScoreDocCollectorManager(10, 10));
+                long c4 = threads.getCurrentThreadCpuTime();
                 if (r >= 3) {
                     ms[0] += (c1 - c0) / 1e6 / reps;
                     ms[1] += (c2 - c1) / 1e6 / reps;
                     ms[2] += (c3 - c2) / 1e6 / reps;
+                    ms[3] += (c4 - c3) / 1e6 / reps;
                 }
                 hits = matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
             }
-            System.out.printf("%-45s %9.2f %9.2f %9.2f %9d%n", text, ms[0], ms[1], ms[2], hits);
+            System.out.printf("%-45s %9.2f %9.2f %9.2f %9.2f %9d%n", text, ms[0], ms[1], ms[2], ms[3], hits);
         }
     }
 }

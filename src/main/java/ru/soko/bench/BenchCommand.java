@@ -98,12 +98,20 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--no-http", description = "Не измерять поиск через HTTP.")
         boolean noHttp;
 
+        @Option(names = "--no-query-cache",
+                description = "Без кэша запросов Lucene: смесь повторяет одни и те же запросы, и подсчёт без оценок отвечался бы из кэша.")
+        boolean noQueryCache;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            if (noQueryCache) {
+                // Process-wide, but this process only measures; searchers opened from here on get no cache.
+                org.apache.lucene.search.IndexSearcher.setDefaultQueryCache(null);
+            }
             BenchReport report = new BenchRunner(new BenchRunner.Options(corpus, work, ConfigLoader.fromEnvironment(), reuse, rounds,
                     clients, !noHttp), out).run();
             ReportTable.print(report, out);

@@ -19,11 +19,9 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -31,6 +29,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -38,6 +40,7 @@ import ru.soko.access.Role;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
+import ru.soko.search.heap.RankBoostQuery;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -57,9 +60,10 @@ public final class SearchService {
     private final Analyzers analyzers;
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
-    private final DoubleValuesSource rank = new HeapDoubleValues(IndexFields.RANK);
+    private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
+    private volatile BrowseCounts browseCounts;
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
@@ -69,25 +73,111 @@ public final class SearchService {
         this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
     }
 
+    /**
+     * The facet counts and the total need every match but no score; the page needs scores, but only
+     * of documents that can still reach it. So a sorted page (browse, by date) is collected while
+     * counting, with no scores at all; and where the ranking can skip most matches (a chosen facet
+     * value narrows it; a disjunction such as a requisite query lets Lucene skip blocks of postings
+     * that cannot reach the page, {@link RankBoostQuery}) the search runs twice: once counting
+     * without scores, once ranking the top hits. Otherwise one pass scores every match while
+     * counting: for a conjunction of common words or a phrase, finding the matches twice cost more
+     * than the skipping saved (docs/bench/NOTES-search-twopass.md). The page and its scores are the
+     * same on every path.
+     */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
-        Query ranked = FunctionScoreQuery.boostByValue(visibleTo(request.role(), userQuery), rank);
+        Query visible = visibleTo(request.role(), userQuery);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());
             }
-            DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), ranked);
-            request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
             DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
-            DrillSideways.DrillSidewaysResult result = sort == null ? sideways.search(drill, wanted)
-                    : sideways.search(drill, null, null, wanted, sort, true);
-            ScoreDoc[] page = slice(result.hits.scoreDocs, request.offset(), request.limit());
-            return new SearchResult(total(result), hits(searcher, userQuery, page, request.query().isEmpty()),
-                    facets(result.facets, indexedDims(facetState(searcher))));
+            DrillDownQuery ranked = drillDown(new RankBoostQuery(visible, rank), request);
+            BrowseKey browse = request.query().isEmpty() ? new BrowseKey(request.role(), request.filters()) : null;
+            Counts known = browse == null ? null : browseCounts(searcher).get(browse);
+            if (known != null) {
+                ScoreDoc[] top = searcher.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
+                TopFieldCollector.populateScores(top, searcher, ranked);
+                return new SearchResult(known.total(), hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
+                        known.facets());
+            }
+            DrillSideways.DrillSidewaysResult counted;
+            ScoreDoc[] top;
+            if (sort != null) {
+                DrillSideways.ConcurrentDrillSidewaysResult<org.apache.lucene.search.TopFieldDocs> sorted =
+                        sideways.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
+                counted = sorted;
+                top = sorted.collectorResult.scoreDocs;
+                // Shown beside each hit as before; scoring the page alone is cheap.
+                TopFieldCollector.populateScores(top, searcher, ranked);
+            } else if (!request.filters().isEmpty() || isDisjunction(userQuery)) {
+                counted = sideways.search(drillDown(visible, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+                top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+            } else {
+                DrillSideways.ConcurrentDrillSidewaysResult<TopDocs> scored =
+                        sideways.search(ranked, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+                counted = scored;
+                top = scored.collectorResult.scoreDocs;
+            }
+            ScoreDoc[] page = slice(top, request.offset(), request.limit());
+            Counts counts = new Counts(total(counted), facets(counted.facets, indexedDims(facetState(searcher))));
+            if (browse != null) {
+                browseCounts(searcher).remember(browse, counts);
+            }
+            return new SearchResult(counts.total(), hits(searcher, userQuery, page, request.query().isEmpty()), counts.facets());
         });
+    }
+
+    /** A search without words: who asks and the chosen facet values decide its counts. */
+    private record BrowseKey(Role role, Map<String, List<String>> filters) {
+    }
+
+    private record Counts(long total, Map<String, List<FacetValue>> facets) {
+    }
+
+    /**
+     * Facet counts and totals of searches without words (the home page, browsing by facets), for
+     * one index reader: they change only when the index does, and counting every visible entry was
+     * most of such a search. A new reader after a commit starts empty, so counts are never stale.
+     * Bounded, as the combinations of facet values are many; past the bound they are counted afresh.
+     */
+    private record BrowseCounts(IndexReader reader, Map<BrowseKey, Counts> counts) {
+        private static final int MAX_ENTRIES = 512;
+
+        Counts get(BrowseKey key) {
+            return counts.get(key);
+        }
+
+        void remember(BrowseKey key, Counts value) {
+            if (counts.size() < MAX_ENTRIES) {
+                counts.putIfAbsent(key, value);
+            }
+        }
+    }
+
+    private BrowseCounts browseCounts(IndexSearcher searcher) {
+        BrowseCounts current = browseCounts;
+        if (current == null || current.reader() != searcher.getIndexReader()) {
+            current = new BrowseCounts(searcher.getIndexReader(), new java.util.concurrent.ConcurrentHashMap<>());
+            browseCounts = current;
+        }
+        return current;
+    }
+
+    /** Optional clauses only (a requisite query, words joined by OR): Lucene skips well over these. */
+    private static boolean isDisjunction(Query query) {
+        return query instanceof BooleanQuery bool && bool.clauses().size() > 1
+                && bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD);
+    }
+
+    /** The query narrowed to the chosen facet values (OR within a facet, AND across facets). */
+    private DrillDownQuery drillDown(Query query, SearchRequest request) {
+        DrillDownQuery drill = new DrillDownQuery(index.mapper().facetsConfig(), query);
+        request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, path(dim, v))));
+        return drill;
     }
 
     /**

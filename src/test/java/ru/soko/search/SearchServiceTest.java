@@ -142,6 +142,24 @@ class SearchServiceTest {
     }
 
     @Test
+    void browseCountsFollowEveryChangeOfTheIndexAndNeverCountWhatTheRoleMayNotSee() throws Exception {
+        SearchRequest publicBrowse = new SearchRequest("", 0, 10);
+        SearchRequest adminBrowse = new SearchRequest("", 0, 10, Map.of(), SearchRequest.Order.RELEVANCE, ru.soko.access.Role.ADMIN);
+        assertEquals(4, archive.search().search(publicBrowse).total());
+        assertEquals(4, archive.search().search(publicBrowse).total(), "asked again, the same");
+        archive.withdraw(ids.get("plan"), "проверка", "test");
+        SearchResult withdrawn = archive.search().search(publicBrowse);
+        assertEquals(3, withdrawn.total(), "the public does not count a withdrawn document");
+        assertEquals(3, withdrawn.hits().size());
+        assertEquals(3, withdrawn.facets().get("registry").stream().mapToLong(FacetValue::count).sum());
+        assertEquals(4, archive.search().search(adminBrowse).total(), "the administrator does");
+        assertEquals(3, archive.search().search(publicBrowse).total(), "the administrator's counts are not the public's");
+        add("late", "Приказ о мониторинге", "Текст приказа.");
+        assertEquals(4, archive.search().search(publicBrowse).total(), "a new document counts at once");
+        assertEquals(5, archive.search().search(adminBrowse).total());
+    }
+
+    @Test
     void unknownFacetIsRefusedWithItsName() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
                 () -> new SearchRequest("", 0, 10, Map.of("colour", List.of("red")), null));

@@ -20,7 +20,11 @@ import org.apache.lucene.search.IndexSearcher;
 public final class HeapDoubleValues extends DoubleValuesSource {
 
     private final String field;
-    private final PerSegment<double[]> segments = new PerSegment<>(this::load);
+    private final PerSegment<Segment> segments = new PerSegment<>(this::load);
+
+    /** One segment's values, and their largest, which bounds how much a value can lift a score. */
+    record Segment(double[] values, double max) {
+    }
 
     public HeapDoubleValues(String field) {
         this.field = field;
@@ -28,7 +32,7 @@ public final class HeapDoubleValues extends DoubleValuesSource {
 
     @Override
     public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-        double[] values = segments.of(ctx.reader());
+        double[] values = segments.of(ctx.reader()).values();
         return new DoubleValues() {
             private int doc = -1;
 
@@ -45,14 +49,26 @@ public final class HeapDoubleValues extends DoubleValuesSource {
         };
     }
 
-    private double[] load(LeafReader leaf) throws IOException {
+    Segment segment(LeafReader leaf) throws IOException {
+        return segments.of(leaf);
+    }
+
+    String field() {
+        return field;
+    }
+
+    private Segment load(LeafReader leaf) throws IOException {
         double[] values = new double[leaf.maxDoc()];
         Arrays.fill(values, 1.0);
         NumericDocValues stored = DocValues.getNumeric(leaf, field);
         for (int doc = stored.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stored.nextDoc()) {
             values[doc] = Double.longBitsToDouble(stored.longValue());
         }
-        return values;
+        double max = values.length == 0 ? 1.0 : Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return new Segment(values, max);
     }
 
     int cachedSegments() {

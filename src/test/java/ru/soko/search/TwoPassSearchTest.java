@@ -1,0 +1,112 @@
+package ru.soko.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import ru.soko.access.Role;
+import ru.soko.testing.SampleArchive;
+import ru.soko.util.Json;
+
+/**
+ * The search counts in one pass and ranks in another that may skip; the page must be exactly the
+ * one found by scoring every visible match with the rank boost, as the search did before.
+ */
+class TwoPassSearchTest {
+
+    @Test
+    void pagesScoresAndTotalsEqualThoseOfScoringEveryMatch() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode q : Json.mapper().readTree(TwoPassSearchTest.class.getResourceAsStream("/relevance/queries.json"))) {
+            texts.add(q.get("query").asText());
+        }
+        texts.addAll(List.of("школа", "результаты", "приказ 1324", "\"оценки качества образования\"", "мониторинг -НОКО"));
+        SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
+        Analyzers analyzers = new Analyzers(vocabulary);
+        QueryFactory queries = new QueryFactory(analyzers, vocabulary);
+        DocumentMapper mapper = new DocumentMapper(vocabulary);
+        Path dir = Files.createTempDirectory("soko-twopass");
+        int compared = 0;
+        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
+            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+            SearchService service = new SearchService(index, analyzers, vocabulary);
+            for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
+                for (String text : texts) {
+                    for (int offset : new int[] {0, 5}) {
+                      // A chosen facet value takes the two-pass path for every query.
+                      for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
+                              Map.of(FacetDims.REGISTRY, List.of(DocumentMapper.DOCUMENTS)))) {
+                        SearchResult actual = service.search(new SearchRequest(text, offset, 5, filters, SearchRequest.Order.RELEVANCE, role));
+                        DrillDownQuery drill = new DrillDownQuery(mapper.facetsConfig(), visible(role, queries.build(text)));
+                        filters.forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+                        Query ranked = FunctionScoreQuery.boostByValue(drill, DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+                        List<String> expected = new ArrayList<>();
+                        List<Float> expectedScores = new ArrayList<>();
+                        long total = index.withSearcher(searcher -> {
+                            TopDocs all = searcher.search(ranked, new TopScoreDocCollectorManager(offset + 5, Integer.MAX_VALUE));
+                            for (int i = offset; i < all.scoreDocs.length; i++) {
+                                ScoreDoc hit = all.scoreDocs[i];
+                                Document doc = searcher.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID));
+                                expected.add(doc.get(IndexFields.ID));
+                                expectedScores.add(hit.score);
+                            }
+                            return all.totalHits.value();
+                        });
+                        String what = role + " «" + text + "» " + filters + " from " + offset;
+                        assertEquals(total, actual.total(), what);
+                        assertEquals(expected, actual.hits().stream().map(SearchHit::id).toList(), what);
+                        assertEquals(expectedScores, actual.hits().stream().map(SearchHit::score).toList(), what);
+                        compared += expected.isEmpty() ? 0 : 1;
+                      }
+                    }
+                    SearchResult byDate = service.search(new SearchRequest(text, 0, 10, Map.of(), SearchRequest.Order.DATE, role));
+                    List<String> expectedByDate = index.withSearcher(searcher -> {
+                        List<String> ids = new ArrayList<>();
+                        for (ScoreDoc hit : searcher.search(new DrillDownQuery(mapper.facetsConfig(), visible(role, queries.build(text))), 10,
+                                BY_DATE).scoreDocs) {
+                            ids.add(searcher.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID)).get(IndexFields.ID));
+                        }
+                        return ids;
+                    });
+                    assertEquals(expectedByDate, byDate.hits().stream().map(SearchHit::id).toList(), role + " «" + text + "» by date");
+                }
+            }
+        }
+        assertTrue(compared > 200, "most queries must find something to compare, compared " + compared);
+    }
+
+    private static final org.apache.lucene.search.Sort BY_DATE = byDate();
+
+    private static org.apache.lucene.search.Sort byDate() {
+        org.apache.lucene.search.SortField date = new org.apache.lucene.search.SortField(IndexFields.DATE_SORT,
+                org.apache.lucene.search.SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return new org.apache.lucene.search.Sort(date,
+                new org.apache.lucene.search.SortField(IndexFields.ORDER, org.apache.lucene.search.SortField.Type.LONG, true));
+    }
+
+    private static Query visible(Role role, Query query) {
+        List<BytesRef> audiences = role.audiences().stream().map(a -> new BytesRef(a.term())).toList();
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(new TermInSetQuery(IndexFields.ACCESS, audiences), BooleanClause.Occur.FILTER).build();
+    }
+}
