@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -23,6 +26,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -31,11 +35,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import ru.soko.access.Role;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
@@ -107,7 +113,7 @@ public final class SearchService {
             DrillSideways.DrillSidewaysResult counted;
             ScoreDoc[] top;
             if (sort != null) {
-                DrillSideways.ConcurrentDrillSidewaysResult<org.apache.lucene.search.TopFieldDocs> sorted =
+                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> sorted =
                         sideways.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
                 counted = sorted;
                 top = sorted.collectorResult.scoreDocs;
@@ -161,7 +167,7 @@ public final class SearchService {
     private BrowseCounts browseCounts(IndexSearcher searcher) {
         BrowseCounts current = browseCounts;
         if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = new BrowseCounts(searcher.getIndexReader(), new java.util.concurrent.ConcurrentHashMap<>());
+            current = new BrowseCounts(searcher.getIndexReader(), new ConcurrentHashMap<>());
             browseCounts = current;
         }
         return current;
@@ -184,37 +190,37 @@ public final class SearchService {
      * The whole stored text of one document, HTML-escaped, with every form of the query's words
      * marked; empty when the query is blank, unparsable or matches nothing in the text.
      */
-    public java.util.Optional<String> markedText(long id, String query, Role role) {
+    public Optional<String> markedText(long id, String query, Role role) {
         if (query == null || query.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Query parsed;
         try {
             parsed = queries.build(query);
         } catch (InvalidQueryException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return index.withSearcher(searcher -> {
             TopDocs self = searcher.search(visibleTo(role, new TermQuery(new Term(IndexFields.ID, Long.toString(id)))), 1);
             if (self.scoreDocs.length == 0) {
-                return java.util.Optional.<String>empty();
+                return Optional.<String>empty();
             }
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "", true))
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withMaxNoHighlightPassages(0)
-                    .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+                    .withBreakIterator(WholeBreakIterator::new)
                     .withMaskedFieldsFunc(field -> IndexFields.TEXT.equals(field) ? Set.of(IndexFields.TEXT_LEMMA) : Set.of())
                     .build();
             String[] marked = highlighter.highlight(IndexFields.TEXT, parsed, self, 1);
-            return java.util.Optional.ofNullable(marked[0]).filter(t -> t.contains("<mark>"));
+            return Optional.ofNullable(marked[0]).filter(t -> t.contains("<mark>"));
         });
     }
 
     /** How many archive documents (not registry records) the role may see. */
     public long countDocuments(Role role) {
         DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(),
-                visibleTo(role, new org.apache.lucene.search.MatchAllDocsQuery()));
+                visibleTo(role, new MatchAllDocsQuery()));
         documents.add(FacetDims.REGISTRY, DocumentMapper.DOCUMENTS);
         return index.withSearcher(searcher -> (long) searcher.count(documents));
     }
@@ -257,7 +263,7 @@ public final class SearchService {
                 if (drillSideways == null || drillSideways.length == 0) {
                     return drillDown;
                 }
-                Map<String, Facets> sideways = new java.util.HashMap<>();
+                Map<String, Facets> sideways = new HashMap<>();
                 for (int i = 0; i < drillSideways.length; i++) {
                     sideways.put(dims[i], new HeapFacetCounts(state, facetOrdinals, drillSideways[i]));
                 }
