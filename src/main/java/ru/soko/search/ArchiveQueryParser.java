@@ -8,7 +8,8 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -71,8 +72,11 @@ final class ArchiveQueryParser extends QueryParser {
     }
 
     /**
-     * The best of the fields, plus a share of the others. A disjunction rather than a boolean query,
-     * because the parser would turn a boolean query's optional clauses into required ones.
+     * The sum of the fields' scores, so a word in the title and as written ranks above a word found
+     * once by its lemma. A sum rather than the best field plus a share of the others
+     * ({@code DisjunctionMaxQuery} with a tie-breaker, as before): Lucene can skip over a sum when
+     * only the top hits are wanted, and over a million documents that made a broad word's ranking
+     * several times cheaper, at nDCG@10 0.907 against 0.914 on the judged queries (BENCHMARKS, fix 19).
      */
     private Query any(Map<String, Float> fields, String text, boolean quoted) throws ParseException {
         List<Query> perField = new java.util.ArrayList<>();
@@ -82,7 +86,12 @@ final class ArchiveQueryParser extends QueryParser {
                 perField.add(new BoostQuery(q, f.getValue()));
             }
         }
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.3f);
+        if (perField.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        perField.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     private static boolean open(String bound) {

@@ -82,12 +82,13 @@ public final class SearchService {
     /**
      * The facet counts and the total need every match but no score; the page needs scores, but only
      * of documents that can still reach it. So a sorted page (browse, by date) is collected while
-     * counting, with no scores at all; and where the ranking can skip most matches (a chosen facet
-     * value narrows it; a disjunction such as a requisite query lets Lucene skip blocks of postings
-     * that cannot reach the page, {@link RankBoostQuery}) the search runs twice: once counting
-     * without scores, once ranking the top hits. Otherwise one pass scores every match while
-     * counting: for a conjunction of common words or a phrase, finding the matches twice cost more
-     * than the skipping saved (docs/bench/NOTES-search-twopass.md). The page and its scores are the
+     * counting, with no scores at all; and where the ranking can skip most matches the search runs
+     * twice: once counting without scores, once ranking the top hits, which lets Lucene skip blocks
+     * of postings that cannot reach the page ({@link RankBoostQuery}). It can for a word, a phrase,
+     * two words, a disjunction such as a requisite query, or when a chosen facet value narrows the
+     * matches. For three or more required words the skipping saves little and finding the matches
+     * twice costs more, so one pass scores every match while counting
+     * (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md). The page and its scores are the
      * same on every path.
      */
     public SearchResult search(SearchRequest request) {
@@ -119,7 +120,7 @@ public final class SearchService {
                 top = sorted.collectorResult.scoreDocs;
                 // Shown beside each hit as before; scoring the page alone is cheap.
                 TopFieldCollector.populateScores(top, searcher, ranked);
-            } else if (!request.filters().isEmpty() || isDisjunction(userQuery)) {
+            } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
                 counted = sideways.search(drillDown(visible, request), new TotalHitCountCollectorManager(searcher.getSlices()));
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
@@ -173,10 +174,16 @@ public final class SearchService {
         return current;
     }
 
-    /** Optional clauses only (a requisite query, words joined by OR): Lucene skips well over these. */
-    private static boolean isDisjunction(Query query) {
-        return query instanceof BooleanQuery bool && bool.clauses().size() > 1
-                && bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD);
+    /** Beyond two required words, skipping in the ranking pass no longer pays for a second pass (BENCHMARKS, fix 19). */
+    private static final int MAX_REQUIRED_FOR_TWO_PASSES = 2;
+
+    /** Required clauses of the query: a word, a phrase or a disjunction is one. */
+    private static int requiredClauses(Query query) {
+        if (query instanceof BooleanQuery bool) {
+            long required = bool.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.MUST).count();
+            return (int) Math.max(1, required);
+        }
+        return 1;
     }
 
     /** The query narrowed to the chosen facet values (OR within a facet, AND across facets). */

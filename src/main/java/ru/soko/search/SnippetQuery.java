@@ -1,13 +1,10 @@
 package ru.soko.search;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -43,16 +40,6 @@ final class SnippetQuery {
                 }
             }
             return kept == 0 ? null : any.build();
-        }
-        if (query instanceof DisjunctionMaxQuery max) {
-            List<Query> kept = new ArrayList<>();
-            for (Query disjunct : max.getDisjuncts()) {
-                Query part = reduce(disjunct);
-                if (part != null) {
-                    kept.add(part);
-                }
-            }
-            return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new DisjunctionMaxQuery(kept, max.getTieBreakerMultiplier());
         }
         if (query instanceof BoostQuery boost) {
             Query inner = reduce(boost.getQuery());

@@ -49,9 +49,6 @@ class SnippetQueryTest {
         if (query instanceof org.apache.lucene.search.BooleanQuery bool) {
             return bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD && allOptional(c.query()));
         }
-        if (query instanceof org.apache.lucene.search.DisjunctionMaxQuery max) {
-            return max.getDisjuncts().stream().allMatch(SnippetQueryTest::allOptional);
-        }
         return !(query instanceof org.apache.lucene.search.BoostQuery boost) || allOptional(boost.getQuery());
     }
 

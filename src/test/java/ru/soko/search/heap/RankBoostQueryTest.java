@@ -101,9 +101,10 @@ class RankBoostQueryTest {
         return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
     }
 
+    /** A word as the query parser builds it: the fields' scores summed. */
     private static Query word(String word) {
-        return new DisjunctionMaxQuery(List.of(new BoostQuery(new TermQuery(new Term("title", word)), 3f),
-                new TermQuery(new Term("text", word))), 0.3f);
+        return new BooleanQuery.Builder().add(new BoostQuery(new TermQuery(new Term("title", word)), 3f), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("text", word)), BooleanClause.Occur.SHOULD).build();
     }
 
     private static String words(Random random, int n) {
