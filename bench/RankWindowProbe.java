@@ -1,0 +1,139 @@
+package ru.soko.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+import ru.soko.search.heap.HeapDoubleValues;
+import ru.soko.search.heap.RankBoostQuery;
+
+/**
+ * Would a cheaper first ranking pass find the same page? The public query is ranked as SearchService
+ * ranks it (rank boost, tie-breaker 0.3 across the four fields of each word), then again with every
+ * DisjunctionMaxQuery's tie-breaker set to 0 — which lets Lucene pass the competitive score down to
+ * the term postings and skip — keeping the top N and rescoring them with the real query. With
+ * PROBE_PROXY=sum the four fields are summed instead (a disjunction Lucene skips over as well).
+ * It measured the query of b271224 and earlier (docs/bench/rank-window-1m-*.txt): since b508cc2 the
+ * parser sums the fields itself, there is no tie-breaker left to replace, and the probe compares
+ * the query with itself — kept to try other cheap first passes against the real ranking. Prints thread
+ * CPU ms of each and how many of the real top 10 the rescored window gives, in the same order.
+ *   javac -cp target/soko-archive.jar -d /tmp/probe2 bench/RankWindowProbe.java
+ *   java --add-modules jdk.incubator.vector -cp /tmp/probe2:target/soko-archive.jar ru.soko.search.RankWindowProbe \
+ *       DATA/index 'мониторинга|"оценки качества образования"' 5
+ */
+public class RankWindowProbe {
+    private static final int[] WINDOWS = {50, 200, 1000};
+
+    public static void main(String[] args) throws Exception {
+        SearchVocabulary vocabulary = SearchVocabulary.load(Optional.of(Path.of("index-config")));
+        QueryFactory queries = new QueryFactory(new Analyzers(vocabulary), vocabulary);
+        IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(MMapDirectory.open(Path.of(args[0]))));
+        searcher.setQueryCache(null);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
+        System.out.printf("%-40s %8s", "query", "real");
+        for (int w : WINDOWS) {
+            System.out.printf(" %8s %8s %6s", "tie0@" + w, "+resc", "same");
+        }
+        System.out.println();
+        for (String text : args[1].split("\\|")) {
+            Query filtered = new BooleanQuery.Builder().add(queries.build(text), BooleanClause.Occur.MUST)
+                    .add(new TermInSetQuery(IndexFields.ACCESS, List.of(new BytesRef(ru.soko.access.Audience.PUBLIC.term()))),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            Query real = new RankBoostQuery(filtered, rank);
+            Query cheap = new RankBoostQuery(tieZero(filtered), rank);
+            double realMs = 0;
+            double[] firstMs = new double[WINDOWS.length];
+            double[] rescoreMs = new double[WINDOWS.length];
+            int[] same = new int[WINDOWS.length];
+            for (int r = 0; r < reps + 2; r++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                TopDocs top = searcher.search(real, new TopScoreDocCollectorManager(10, 10));
+                long c1 = threads.getCurrentThreadCpuTime();
+                if (r >= 2) {
+                    realMs += (c1 - c0) / 1e6 / reps;
+                }
+                for (int i = 0; i < WINDOWS.length; i++) {
+                    long d0 = threads.getCurrentThreadCpuTime();
+                    TopDocs window = searcher.search(cheap, new TopScoreDocCollectorManager(WINDOWS[i], WINDOWS[i]));
+                    long d1 = threads.getCurrentThreadCpuTime();
+                    TopDocs rescored = new QueryRescorer(real) {
+                        @Override
+                        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                            return secondPassMatches ? secondPassScore : 0f;
+                        }
+                    }.rescore(searcher, window, 10);
+                    long d2 = threads.getCurrentThreadCpuTime();
+                    if (r >= 2) {
+                        firstMs[i] += (d1 - d0) / 1e6 / reps;
+                        rescoreMs[i] += (d2 - d1) / 1e6 / reps;
+                    }
+                    same[i] = samePrefix(top.scoreDocs, rescored.scoreDocs);
+                    if (System.getenv("PROBE_DEBUG") != null && r == reps + 1) {
+                        System.out.println(text + " @" + WINDOWS[i] + " real " + describe(top.scoreDocs) + "\n   rescored " + describe(rescored.scoreDocs));
+                    }
+                }
+            }
+            System.out.printf("%-40s %8.2f", text, realMs);
+            for (int i = 0; i < WINDOWS.length; i++) {
+                System.out.printf(" %8.2f %8.2f %6d", firstMs[i], rescoreMs[i], same[i]);
+            }
+            System.out.println();
+        }
+    }
+
+    private static String describe(ScoreDoc[] docs) {
+        StringBuilder b = new StringBuilder();
+        for (ScoreDoc d : docs) {
+            b.append(String.format(java.util.Locale.ROOT, "%d:%.3f ", d.doc, d.score));
+        }
+        return b.toString();
+    }
+
+    /** How many leading hits are the same documents in the same order. */
+    private static int samePrefix(ScoreDoc[] a, ScoreDoc[] b) {
+        int n = 0;
+        while (n < a.length && n < b.length && a[n].doc == b[n].doc) {
+            n++;
+        }
+        return n;
+    }
+
+    private static Query tieZero(Query query) {
+        if (query instanceof DisjunctionMaxQuery dismax) {
+            List<Query> parts = new ArrayList<>();
+            dismax.getDisjuncts().forEach(d -> parts.add(tieZero(d)));
+            if ("sum".equals(System.getenv("PROBE_PROXY"))) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                parts.forEach(p -> any.add(p, BooleanClause.Occur.SHOULD));
+                return any.build();
+            }
+            return new DisjunctionMaxQuery(parts, 0f);
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(tieZero(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            bool.clauses().forEach(c -> b.add(tieZero(c.query()), c.occur()));
+            return b.build();
+        }
+        return query;
+    }
+}
