@@ -88,12 +88,14 @@ public final class SearchService {
      * two words, a disjunction such as a requisite query, or when a chosen facet value narrows the
      * matches. For three or more required words the skipping saves little and finding the matches
      * twice costs more, so one pass scores every match while counting
-     * (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md). The page and its scores are the
-     * same on every path.
+     * (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md). Passes without scores look for the
+     * words in the lemma fields only ({@link MatchingQuery}), which find the same documents. The page
+     * and its scores are the same on every path.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
         Query visible = visibleTo(request.role(), userQuery);
+        Query matching = visibleTo(request.role(), MatchingQuery.of(userQuery));
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, List.of(), Map.of());
@@ -115,13 +117,13 @@ public final class SearchService {
             ScoreDoc[] top;
             if (sort != null) {
                 DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> sorted =
-                        sideways.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
+                        sideways.search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
                 counted = sorted;
                 top = sorted.collectorResult.scoreDocs;
                 // Shown beside each hit as before; scoring the page alone is cheap.
                 TopFieldCollector.populateScores(top, searcher, ranked);
             } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
-                counted = sideways.search(drillDown(visible, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+                counted = sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices()));
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
                 DrillSideways.ConcurrentDrillSidewaysResult<TopDocs> scored =

@@ -1,0 +1,74 @@
+package ru.soko.search;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * A query that matches exactly the documents the user's query matches, for counting them without
+ * scores, with less to read. Each word is looked for in a field as written and in its lemma field;
+ * a document holding the word as written also holds its lemmas at the same positions (the lemma
+ * analysis is the exact one plus stop words and lemmas, word by word), so the as-written clause can
+ * only find documents the lemma clause beside it finds, and is left out. Where the lemma analysis
+ * dropped the word (a stop word), there is no lemma clause and the as-written one stays.
+ */
+final class MatchingQuery {
+
+    private static final Map<String, String> LEMMA_OF = Map.of(
+            IndexFields.TITLE, IndexFields.TITLE_LEMMA,
+            IndexFields.TEXT, IndexFields.TEXT_LEMMA);
+
+    private MatchingQuery() {
+    }
+
+    static Query of(Query query) {
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(of(boost.getQuery()), boost.getBoost());
+        }
+        if (!(query instanceof BooleanQuery bool)) {
+            return query;
+        }
+        Set<String> lemmaFieldsHere = new HashSet<>();
+        boolean allOptional = bool.getMinimumNumberShouldMatch() <= 1;
+        for (BooleanClause clause : bool.clauses()) {
+            allOptional &= clause.occur() == BooleanClause.Occur.SHOULD;
+            String field = singleField(clause.query());
+            if (field != null && LEMMA_OF.containsValue(field)) {
+                lemmaFieldsHere.add(field);
+            }
+        }
+        BooleanQuery.Builder reduced = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+        for (BooleanClause clause : bool.clauses()) {
+            String field = singleField(clause.query());
+            // Only among optional alternatives: there, leaving out a clause whose matches another covers changes nothing.
+            boolean covered = allOptional && field != null && lemmaFieldsHere.contains(LEMMA_OF.get(field));
+            if (!covered) {
+                reduced.add(of(clause.query()), clause.occur());
+            }
+        }
+        return reduced.build();
+    }
+
+    /** The one field a clause reads, or null when it reads several or none. */
+    private static String singleField(Query query) {
+        Set<String> fields = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields.size() == 1 ? fields.iterator().next() : null;
+    }
+}

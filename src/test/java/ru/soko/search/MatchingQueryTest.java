@@ -1,0 +1,114 @@
+package ru.soko.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.junit.jupiter.api.Test;
+import ru.soko.testing.SampleArchive;
+import ru.soko.util.Json;
+import ru.soko.util.Trees;
+
+class MatchingQueryTest {
+
+    private final SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
+    private final Analyzers analyzers = new Analyzers(vocabulary);
+    private final QueryFactory queries = new QueryFactory(analyzers, vocabulary);
+
+    @Test
+    void findsExactlyTheDocumentsOfTheWholeQueryOverTheSampleArchive() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode q : Json.mapper().readTree(MatchingQueryTest.class.getResourceAsStream("/relevance/queries.json"))) {
+            texts.add(q.get("query").asText());
+        }
+        // Stop words inside phrases, a stop word alone, exclusions, slop, field prefixes, «ё».
+        texts.addAll(List.of("\"работа по математике\"", "по", "\"о проведении\"", "мониторинг -НОКО", "\"оценки образования\"~3",
+                "title:самообследование", "text:\"функциональной грамотности\"", "учёт", "ВПР OR НИКО", "приказ 1324 школ"));
+        DocumentMapper mapper = new DocumentMapper(vocabulary);
+        Path dir = Files.createTempDirectory("soko-matching");
+        int nonEmpty = 0;
+        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
+            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+            for (String text : texts) {
+                Query whole = queries.build(text);
+                Query matching = MatchingQuery.of(whole);
+                BitSet expected = index.withSearcher(searcher -> matches(searcher, whole));
+                BitSet actual = index.withSearcher(searcher -> matches(searcher, matching));
+                assertEquals(expected, actual, "«" + text + "»: " + matching);
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+            }
+        } finally {
+            Trees.deleteQuietly(dir);
+        }
+        assertTrue(nonEmpty > 70, "most queries must find something, found " + nonEmpty);
+    }
+
+    @Test
+    void leavesOutTheAsWrittenFieldsWhereTheLemmaFieldsCoverThem() {
+        Set<String> fields = fields(MatchingQuery.of(queries.build("оценка \"функциональной грамотности\"")));
+        assertFalse(fields.contains(IndexFields.TEXT), fields.toString());
+        assertFalse(fields.contains(IndexFields.TITLE), fields.toString());
+        assertTrue(fields.containsAll(Set.of(IndexFields.TEXT_LEMMA, IndexFields.TITLE_LEMMA)), fields.toString());
+    }
+
+    @Test
+    void keepsAStopWordThatOnlyTheAsWrittenFieldsIndex() {
+        Set<String> fields = fields(MatchingQuery.of(queries.build("по")));
+        assertTrue(fields.contains(IndexFields.TEXT), fields.toString());
+    }
+
+    private static BitSet matches(IndexSearcher searcher, Query query) throws java.io.IOException {
+        BitSet docs = new BitSet();
+        searcher.search(query, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.set(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return docs;
+    }
+
+    private static Set<String> fields(Query query) {
+        Set<String> fields = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields;
+    }
+}
