@@ -7,7 +7,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 
 /**
  * A query that matches exactly the documents the user's query matches, for counting them without
@@ -56,19 +55,7 @@ final class MatchingQuery {
 
     /** The one field a clause reads, or null when it reads several or none. */
     private static String singleField(Query query) {
-        Set<String> fields = new HashSet<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
+        Set<String> fields = QueryFields.of(query);
         return fields.size() == 1 ? fields.iterator().next() : null;
     }
 }

@@ -1,13 +1,11 @@
 package ru.soko.search;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 
 /**
  * The part of a user's query that can light up words of the stored text: its clauses on the text
@@ -45,24 +43,7 @@ final class SnippetQuery {
             Query inner = reduce(boost.getQuery());
             return inner == null ? null : new BoostQuery(inner, boost.getBoost());
         }
-        Set<String> fields = fields(query);
+        Set<String> fields = QueryFields.of(query);
         return !fields.isEmpty() && TEXT_FIELDS.containsAll(fields) ? query : null;
-    }
-
-    private static Set<String> fields(Query query) {
-        Set<String> fields = new HashSet<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return false;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
-        return fields;
     }
 }

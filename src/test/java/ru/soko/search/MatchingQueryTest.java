@@ -9,14 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.junit.jupiter.api.Test;
@@ -60,7 +57,7 @@ class MatchingQueryTest {
 
     @Test
     void leavesOutTheAsWrittenFieldsWhereTheLemmaFieldsCoverThem() {
-        Set<String> fields = fields(MatchingQuery.of(queries.build("оценка \"функциональной грамотности\"")));
+        Set<String> fields = QueryFields.of(MatchingQuery.of(queries.build("оценка \"функциональной грамотности\"")));
         assertFalse(fields.contains(IndexFields.TEXT), fields.toString());
         assertFalse(fields.contains(IndexFields.TITLE), fields.toString());
         assertTrue(fields.containsAll(Set.of(IndexFields.TEXT_LEMMA, IndexFields.TITLE_LEMMA)), fields.toString());
@@ -68,7 +65,7 @@ class MatchingQueryTest {
 
     @Test
     void keepsAStopWordThatOnlyTheAsWrittenFieldsIndex() {
-        Set<String> fields = fields(MatchingQuery.of(queries.build("по")));
+        Set<String> fields = QueryFields.of(MatchingQuery.of(queries.build("по")));
         assertTrue(fields.contains(IndexFields.TEXT), fields.toString());
     }
 
@@ -93,22 +90,5 @@ class MatchingQueryTest {
             }
         });
         return docs;
-    }
-
-    private static Set<String> fields(Query query) {
-        Set<String> fields = new HashSet<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
-        return fields;
     }
 }
