@@ -1,6 +1,8 @@
 package ru.soko.search;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
@@ -32,22 +34,25 @@ final class MatchingQuery {
         if (!(query instanceof BooleanQuery bool)) {
             return query;
         }
+        List<BooleanClause> clauses = bool.clauses();
+        List<String> fieldOf = new ArrayList<>(clauses.size());
         Set<String> lemmaFieldsHere = new HashSet<>();
         boolean allOptional = bool.getMinimumNumberShouldMatch() <= 1;
-        for (BooleanClause clause : bool.clauses()) {
+        for (BooleanClause clause : clauses) {
             allOptional &= clause.occur() == BooleanClause.Occur.SHOULD;
             String field = singleField(clause.query());
+            fieldOf.add(field);
             if (field != null && LEMMA_OF.containsValue(field)) {
                 lemmaFieldsHere.add(field);
             }
         }
         BooleanQuery.Builder reduced = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
-        for (BooleanClause clause : bool.clauses()) {
-            String field = singleField(clause.query());
+        for (int i = 0; i < clauses.size(); i++) {
+            String field = fieldOf.get(i);
             // Only among optional alternatives: there, leaving out a clause whose matches another covers changes nothing.
             boolean covered = allOptional && field != null && lemmaFieldsHere.contains(LEMMA_OF.get(field));
             if (!covered) {
-                reduced.add(of(clause.query()), clause.occur());
+                reduced.add(of(clauses.get(i).query()), clauses.get(i).occur());
             }
         }
         return reduced.build();
