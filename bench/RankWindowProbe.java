@@ -36,7 +36,7 @@ import ru.soko.search.heap.RankBoostQuery;
  *       DATA/index 'мониторинга|"оценки качества образования"' 5
  */
 public class RankWindowProbe {
-    private static final int[] WINDOWS = {50, 200, 1000};
+    private static final int[] WINDOWS = {200, 500, 1000};
 
     public static void main(String[] args) throws Exception {
         SearchVocabulary vocabulary = SearchVocabulary.load(Optional.of(Path.of("index-config")));
@@ -48,7 +48,7 @@ public class RankWindowProbe {
         HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
         System.out.printf("%-40s %8s", "query", "real");
         for (int w : WINDOWS) {
-            System.out.printf(" %8s %8s %6s", "tie0@" + w, "+resc", "same");
+            System.out.printf(" %8s %8s %7s", "cheap@" + w, "+resc", "doc/sc");
         }
         System.out.println();
         for (String text : args[1].split("\\|")) {
@@ -57,11 +57,15 @@ public class RankWindowProbe {
                             BooleanClause.Occur.FILTER)
                     .build();
             Query real = new RankBoostQuery(filtered, rank);
-            Query cheap = new RankBoostQuery(tieZero(filtered), rank);
+            Query cheap = new RankBoostQuery(cheap(filtered), rank);
+            if (System.getenv("PROBE_DEBUG") != null) {
+                System.out.println("cheap: " + cheap);
+            }
             double realMs = 0;
             double[] firstMs = new double[WINDOWS.length];
             double[] rescoreMs = new double[WINDOWS.length];
             int[] same = new int[WINDOWS.length];
+            int[] equal = new int[WINDOWS.length];
             for (int r = 0; r < reps + 2; r++) {
                 long c0 = threads.getCurrentThreadCpuTime();
                 TopDocs top = searcher.search(real, new TopScoreDocCollectorManager(10, 10));
@@ -85,6 +89,7 @@ public class RankWindowProbe {
                         rescoreMs[i] += (d2 - d1) / 1e6 / reps;
                     }
                     same[i] = samePrefix(top.scoreDocs, rescored.scoreDocs);
+                    equal[i] = sameScores(top.scoreDocs, rescored.scoreDocs);
                     if (System.getenv("PROBE_DEBUG") != null && r == reps + 1) {
                         System.out.println(text + " @" + WINDOWS[i] + " real " + describe(top.scoreDocs) + "\n   rescored " + describe(rescored.scoreDocs));
                     }
@@ -92,7 +97,7 @@ public class RankWindowProbe {
             }
             System.out.printf("%-40s %8.2f", text, realMs);
             for (int i = 0; i < WINDOWS.length; i++) {
-                System.out.printf(" %8.2f %8.2f %6d", firstMs[i], rescoreMs[i], same[i]);
+                System.out.printf(" %8.2f %8.2f %3d/%-3d", firstMs[i], rescoreMs[i], same[i], equal[i]);
             }
             System.out.println();
         }
@@ -106,6 +111,15 @@ public class RankWindowProbe {
         return b.toString();
     }
 
+    /** How many leading hits have the same score: a page that differs only among equally scored documents is as good. */
+    private static int sameScores(ScoreDoc[] a, ScoreDoc[] b) {
+        int n = 0;
+        while (n < a.length && n < b.length && Math.abs(a[n].score - b[n].score) <= 1e-6f * Math.abs(a[n].score)) {
+            n++;
+        }
+        return n;
+    }
+
     /** How many leading hits are the same documents in the same order. */
     private static int samePrefix(ScoreDoc[] a, ScoreDoc[] b) {
         int n = 0;
@@ -113,6 +127,34 @@ public class RankWindowProbe {
             n++;
         }
         return n;
+    }
+
+    /**
+     * PROBE_PROXY=lemma: each word looked for in its lemma fields only (title and text); =textlemma: in
+     * the text's lemma field only. A word the lemma analysis drops (a stop word) keeps its fields.
+     */
+    private static Query fewerFields(Query query, java.util.Set<String> keep) {
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(fewerFields(boost.getQuery(), keep), boost.getBoost());
+        }
+        if (!(query instanceof BooleanQuery bool)) {
+            return query;
+        }
+        boolean alternatives = bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)
+                && bool.getMinimumNumberShouldMatch() <= 1;
+        List<BooleanClause> kept = alternatives ? bool.clauses().stream()
+                .filter(c -> keep.containsAll(QueryFields.of(c.query())) && !QueryFields.of(c.query()).isEmpty()).toList() : List.of();
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+        (kept.isEmpty() ? bool.clauses() : kept).forEach(c -> b.add(fewerFields(c.query(), keep), c.occur()));
+        return b.build();
+    }
+
+    private static Query cheap(Query query) {
+        return switch (String.valueOf(System.getenv("PROBE_PROXY"))) {
+            case "lemma" -> fewerFields(query, java.util.Set.of(IndexFields.TITLE_LEMMA, IndexFields.TEXT_LEMMA));
+            case "textlemma" -> fewerFields(query, java.util.Set.of(IndexFields.TEXT_LEMMA));
+            default -> tieZero(query);
+        };
     }
 
     private static Query tieZero(Query query) {

@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -66,6 +67,7 @@ public final class SearchService {
     private final Analyzers analyzers;
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
+    private final int rankWindow;
     private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
@@ -73,6 +75,12 @@ public final class SearchService {
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
+        this(index, analyzers, vocabulary, RANK_WINDOW);
+    }
+
+    /** {@code rankWindow}: see {@link #RANK_WINDOW}; tests narrow it to see the window at work on a small archive. */
+    SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary, int rankWindow) {
+        this.rankWindow = rankWindow;
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
@@ -86,11 +94,11 @@ public final class SearchService {
      * twice: once counting without scores, once ranking the top hits, which lets Lucene skip blocks
      * of postings that cannot reach the page ({@link RankBoostQuery}). It can for a word, a phrase,
      * two words, a disjunction such as a requisite query, or when a chosen facet value narrows the
-     * matches. For three or more required words the skipping saves little and finding the matches
-     * twice costs more, so one pass scores every match while counting
-     * (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md). Passes without scores look for the
-     * words in the lemma fields only ({@link MatchingQuery}), which find the same documents. The page
-     * and its scores are the same on every path.
+     * matches. For three or more required words the skipping saves little, so their page is ranked
+     * in a window ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
+     * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
+     * find the same documents. The page and its scores are the same on every path while a query
+     * matches no more documents than the window holds.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
@@ -126,10 +134,8 @@ public final class SearchService {
                 counted = sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices()));
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
-                DrillSideways.ConcurrentDrillSidewaysResult<TopDocs> scored =
-                        sideways.search(ranked, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
-                counted = scored;
-                top = scored.collectorResult.scoreDocs;
+                counted = sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+                top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
             Counts counts = new Counts(total(counted), facets(counted.facets, indexedDims(facetState(searcher))));
@@ -176,8 +182,30 @@ public final class SearchService {
         return current;
     }
 
-    /** Beyond two required words, skipping in the ranking pass no longer pays for a second pass (BENCHMARKS, fix 19). */
+    /** Beyond two required words, skipping in the full ranking pass saves little (BENCHMARKS, fix 19): they are ranked in a window. */
     private static final int MAX_REQUIRED_FOR_TWO_PASSES = 2;
+
+    /** Documents beyond the page that the lemma fields' ranking hands to the full ranking. */
+    static final int RANK_WINDOW = 500;
+
+    /**
+     * The top hits of three or more required words: ranked first by the words' lemma fields alone,
+     * where Lucene can skip (the as-written fields only add to a score the lemmas already earned),
+     * then the best {@code wanted + RANK_WINDOW} of them ranked by the full query. Exact whenever the
+     * query matches no more than the window; over a million documents the page may differ among
+     * documents whose full scores differ in the fourth digit, at about a third less CPU
+     * (docs/BENCHMARKS.md, fix 21).
+     */
+    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmasOnly, Query full, int wanted) throws IOException {
+        int window = wanted + rankWindow;
+        TopDocs first = searcher.search(lemmasOnly, new TopScoreDocCollectorManager(window, window));
+        return new QueryRescorer(full) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : 0f;
+            }
+        }.rescore(searcher, first, wanted).scoreDocs;
+    }
 
     /** Required clauses of the query: a word, a phrase or a disjunction is one. */
     private static int requiredClauses(Query query) {

@@ -28,13 +28,14 @@ import ru.soko.testing.SampleArchive;
 import ru.soko.util.Json;
 
 /**
- * The search counts in one pass and ranks in another that may skip; the page must be exactly the
- * one found by scoring every visible match with the rank boost, as the search did before.
+ * The search counts in one pass and ranks in another that may skip, or in a window for three or more
+ * words; on the sample archive, where every query matches fewer documents than the window holds, the
+ * page must be exactly the one found by scoring every visible match with the rank boost.
  */
 class TwoPassSearchTest {
 
     @Test
-    void pagesScoresAndTotalsEqualThoseOfScoringEveryMatch() throws Exception {
+    void pagesScoresAndTotalsEqualThoseOfScoringEveryMatchAndTheRankWindowKeepsFullScores() throws Exception {
         List<String> texts = new ArrayList<>();
         for (JsonNode q : Json.mapper().readTree(TwoPassSearchTest.class.getResourceAsStream("/relevance/queries.json"))) {
             texts.add(q.get("query").asText());
@@ -90,8 +91,47 @@ class TwoPassSearchTest {
                     assertEquals(expectedByDate, byDate.hits().stream().map(SearchHit::id).toList(), role + " «" + text + "» by date");
                 }
             }
+            assertTrue(assertNarrowWindowKeepsFullScores(index, analyzers, vocabulary, queries, mapper, texts) > 0,
+                    "a window of no more than the page must change some page of three or more words");
         }
         assertTrue(compared > 200, "most queries must find something to compare, compared " + compared);
+    }
+
+    /**
+     * With no room beyond the page, three or more words are ranked by their lemma fields and only the
+     * page is scored in full: the hits must still carry their full scores, best first, and the total
+     * must still count every match; and the window must be at work, so some page differs.
+     */
+    private static int assertNarrowWindowKeepsFullScores(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary,
+                                                         QueryFactory queries, DocumentMapper mapper, List<String> texts) {
+        SearchService narrow = new SearchService(index, analyzers, vocabulary, 0);
+        SearchService wide = new SearchService(index, analyzers, vocabulary);
+        int differing = 0;
+        for (String text : texts) {
+            if (text.strip().split("\\s+").length < 3) {
+                continue;
+            }
+            SearchResult actual = narrow.search(new SearchRequest(text, 0, 5, Map.of(), SearchRequest.Order.RELEVANCE, Role.PUBLIC));
+            SearchResult exact = wide.search(new SearchRequest(text, 0, 5, Map.of(), SearchRequest.Order.RELEVANCE, Role.PUBLIC));
+            Query ranked = FunctionScoreQuery.boostByValue(new DrillDownQuery(mapper.facetsConfig(), visible(Role.PUBLIC, queries.build(text))),
+                    DoubleValuesSource.fromDoubleField(IndexFields.RANK));
+            Map<String, Float> fullScores = index.withSearcher(searcher -> {
+                Map<String, Float> scores = new java.util.HashMap<>();
+                for (ScoreDoc hit : searcher.search(ranked, new TopScoreDocCollectorManager(100_000, Integer.MAX_VALUE)).scoreDocs) {
+                    scores.put(searcher.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID)).get(IndexFields.ID), hit.score);
+                }
+                return scores;
+            });
+            assertEquals(exact.total(), actual.total(), text);
+            float previous = Float.MAX_VALUE;
+            for (SearchHit hit : actual.hits()) {
+                assertEquals(fullScores.get(hit.id()), hit.score(), text + " " + hit.id());
+                assertTrue(hit.score() <= previous, text + ": best first");
+                previous = hit.score();
+            }
+            differing += exact.hits().stream().map(SearchHit::id).toList().equals(actual.hits().stream().map(SearchHit::id).toList()) ? 0 : 1;
+        }
+        return differing;
     }
 
     private static final org.apache.lucene.search.Sort BY_DATE = byDate();
