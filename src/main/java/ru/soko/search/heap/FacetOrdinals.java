@@ -5,6 +5,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The facet ordinals of every segment, copied once into plain arrays on the heap. Counting facets
@@ -12,8 +13,17 @@ import org.apache.lucene.search.DocIdSetIterator;
  * goes through a decoder and a memory-segment check, which made counting a fifth of the search
  * time. About 4 bytes per facet value of a document (some 50 bytes a document): 50 MB at 1 M
  * documents, dropped with the segment ({@link PerSegment}).
+ *
+ * <p>Each value is also held as the set of its documents: a bit set where it is common, a list where
+ * it is rare. A search matching a large share of a segment is then counted value by value, by
+ * intersecting its matches with each value's documents, instead of document by document: a segment
+ * holds a few dozen values while a broad query matches hundreds of thousands of documents carrying
+ * some ten values each (docs/BENCHMARKS.md, fix 22).
  */
 public final class FacetOrdinals {
+
+    /** A value held as a bit set is in at least one document of this many. */
+    static final int COMMON_SHARE = 64;
 
     private final String field;
     private final PerSegment<Segment> segments = new PerSegment<>(this::load);
@@ -23,8 +33,26 @@ public final class FacetOrdinals {
         this.field = field;
     }
 
-    /** Ordinals of one segment's documents: those of document {@code d} are {@code ords[start[d]] … ords[start[d + 1] - 1]}. */
-    record Segment(int[] start, int[] ords, int valueCount) {
+    /**
+     * Ordinals of one segment's documents: those of document {@code d} are {@code ords[start[d]] … ords[start[d + 1] - 1]}.
+     * The documents of value {@code v} are {@code common[v]} or, for a rare value, {@code rare[v]} (ascending).
+     */
+    record Segment(int[] start, int[] ords, int valueCount, FixedBitSet[] common, int[][] rare) {
+
+        /** Words of bit sets and rare documents read when counting value by value. */
+        long valueWork() {
+            long work = 0;
+            for (int v = 0; v < valueCount; v++) {
+                work += common[v] != null ? common[v].getBits().length : rare[v].length;
+            }
+            return work;
+        }
+
+        /** Values read when counting {@code matches} documents one by one. */
+        long documentWork(long matches) {
+            int docs = start.length - 1;
+            return docs == 0 ? 0 : matches * ords.length / docs;
+        }
     }
 
     Segment of(LeafReader leaf) throws IOException {
@@ -58,6 +86,41 @@ public final class FacetOrdinals {
         while (next <= maxDoc) {
             start[next++] = n;
         }
-        return new Segment(start, java.util.Arrays.copyOf(ords, n), Math.toIntExact(values.getValueCount()));
+        int valueCount = Math.toIntExact(values.getValueCount());
+        int[] kept = java.util.Arrays.copyOf(ords, n);
+        FixedBitSet[] common = new FixedBitSet[valueCount];
+        int[][] rare = new int[valueCount][];
+        documentsOfEachValue(start, kept, valueCount, common, rare);
+        return new Segment(start, kept, valueCount, common, rare);
+    }
+
+    /**
+     * A value in at least one document of {@link #COMMON_SHARE} gets a bit set (then no more than 8 bits
+     * per document it has); a rarer one a list of its documents.
+     */
+    private static void documentsOfEachValue(int[] start, int[] ords, int valueCount, FixedBitSet[] common, int[][] rare) {
+        int maxDoc = start.length - 1;
+        int[] frequency = new int[valueCount];
+        for (int ord : ords) {
+            frequency[ord]++;
+        }
+        int[] filled = new int[valueCount];
+        for (int v = 0; v < valueCount; v++) {
+            if ((long) frequency[v] * COMMON_SHARE >= maxDoc && frequency[v] > 0) {
+                common[v] = new FixedBitSet(maxDoc);
+            } else {
+                rare[v] = new int[frequency[v]];
+            }
+        }
+        for (int doc = 0; doc < maxDoc; doc++) {
+            for (int i = start[doc]; i < start[doc + 1]; i++) {
+                int v = ords[i];
+                if (common[v] != null) {
+                    common[v].set(doc);
+                } else {
+                    rare[v][filled[v]++] = doc;
+                }
+            }
+        }
     }
 }

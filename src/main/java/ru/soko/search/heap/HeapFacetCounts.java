@@ -15,7 +15,9 @@ import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -55,6 +57,17 @@ public final class HeapFacetCounts extends Facets {
             return;
         }
         // Counted by segment ordinal, then moved to global ordinals once per value rather than once per document.
+        int[] local = it instanceof BitSetIterator bits && bits.getBitSet() instanceof FixedBitSet matches
+                && segment.valueWork() < segment.documentWork(docs.totalHits())
+                ? byValue(segment, matches) : byDocument(segment, it);
+        for (int ord = 0; ord < local.length; ord++) {
+            if (local[ord] != 0) {
+                counts[(int) toGlobal.get(ord)] += local[ord];
+            }
+        }
+    }
+
+    private static int[] byDocument(FacetOrdinals.Segment segment, DocIdSetIterator it) throws IOException {
         int[] local = new int[segment.valueCount()];
         int[] start = segment.start();
         int[] ords = segment.ords();
@@ -63,11 +76,25 @@ public final class HeapFacetCounts extends Facets {
                 local[ords[i]]++;
             }
         }
-        for (int ord = 0; ord < local.length; ord++) {
-            if (local[ord] != 0) {
-                counts[(int) toGlobal.get(ord)] += local[ord];
+        return local;
+    }
+
+    /** The matches are live documents only, so intersecting them with a value's documents counts exactly. */
+    private static int[] byValue(FacetOrdinals.Segment segment, FixedBitSet matches) {
+        int[] local = new int[segment.valueCount()];
+        for (int v = 0; v < local.length; v++) {
+            FixedBitSet common = segment.common()[v];
+            if (common != null) {
+                local[v] = (int) FixedBitSet.intersectionCount(matches, common);
+            } else {
+                for (int doc : segment.rare()[v]) {
+                    if (matches.get(doc)) {
+                        local[v]++;
+                    }
+                }
             }
         }
+        return local;
     }
 
     @Override

@@ -2,6 +2,7 @@ package ru.soko.search.heap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ class HeapFacetCountsTest {
     }
 
     @Test
-    void countsAndOrderAreLucenesOwnAcrossSegmentsDeletionsAndHierarchy() throws Exception {
+    void countsAndOrderAreLucenesOwnAcrossSegmentsDeletionsAndHierarchyByValueOrByDocument() throws Exception {
         FacetsConfig config = config();
         Random random = new Random(42);
         try (Directory dir = new ByteBuffersDirectory();
@@ -63,6 +64,10 @@ class HeapFacetCountsTest {
                 }
                 for (int n = random.nextInt(3); n > 0; n--) {
                     doc.add(new SortedSetDocValuesFacetField("issuer", ISSUERS[random.nextInt(ISSUERS.length)]));
+                }
+                // Rare enough to be held as a list of documents rather than a bit set.
+                if (i % 101 == 0) {
+                    doc.add(new SortedSetDocValuesFacetField("issuer", "школа 99"));
                 }
                 if (random.nextBoolean()) {
                     String region = REGIONS[random.nextInt(REGIONS.length)];
@@ -103,6 +108,16 @@ class HeapFacetCountsTest {
                     }
                 }
                 assertEquals(reader.leaves().size(), ordinals.cachedSegments());
+                boolean commonAndRare = false;
+                for (var leaf : reader.leaves()) {
+                    FacetOrdinals.Segment segment = ordinals.of(leaf.reader());
+                    // So the queries above were counted both ways: every document value by value, one document by document.
+                    assertTrue(segment.valueWork() < segment.documentWork(leaf.reader().numDocs()), "all documents counted by value");
+                    assertTrue(segment.documentWork(1) < segment.valueWork(), "one document counted by document");
+                    commonAndRare |= java.util.Arrays.stream(segment.common()).anyMatch(java.util.Objects::nonNull)
+                            && java.util.Arrays.stream(segment.rare()).anyMatch(r -> r != null && r.length > 0);
+                }
+                assertTrue(commonAndRare, "values held as bit sets and as lists of documents");
             }
             assertEquals(0, ordinals.cachedSegments(), "closed segments must not stay on the heap");
         }
