@@ -44,6 +44,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import ru.soko.access.Role;
+import ru.soko.search.heap.BitSetFacetsCollector;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
@@ -290,9 +291,19 @@ public final class SearchService {
         });
     }
 
-    /** Lucene's drill-sideways search, with the counts taken from the ordinals held on the heap. */
+    /** Lucene's drill-sideways search, with the matches gathered in bit sets and counted from the ordinals held on the heap. */
     private DrillSideways drillSideways(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
         return new DrillSideways(searcher, index.mapper().facetsConfig(), state) {
+            @Override
+            protected org.apache.lucene.facet.FacetsCollectorManager createDrillDownFacetsCollectorManager() {
+                return new BitSetFacetsCollector.Manager();
+            }
+
+            @Override
+            protected org.apache.lucene.facet.FacetsCollectorManager createDrillSidewaysFacetsCollectorManager() {
+                return new BitSetFacetsCollector.Manager();
+            }
+
             @Override
             protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims)
                     throws IOException {
