@@ -28,11 +28,13 @@ import ru.soko.search.heap.RankBoostQuery;
  * the term postings and skip — keeping the top N and rescoring them with the real query. With
  * PROBE_PROXY=sum the four fields are summed instead (a disjunction Lucene skips over as well).
  * It measured the query of b271224 and earlier (docs/bench/rank-window-1m-*.txt): since b508cc2 the
- * parser sums the fields itself, there is no tie-breaker left to replace, and the probe compares
- * the query with itself — kept to try other cheap first passes against the real ranking. Prints thread
- * CPU ms of each and how many of the real top 10 the rescored window gives, in the same order.
+ * parser sums the fields itself and there is no tie-breaker left to replace. PROBE_PROXY=lemma ranks
+ * first by the words' lemma fields only (what SearchService's window does for three or more words,
+ * docs/bench/rank-window-1m-lemma-proxies.txt), =textlemma by the text's lemma field only. Prints
+ * thread CPU ms of each, and how many leading hits of the rescored window are the real top 10's
+ * documents / have its scores (a page that differs only among equal scores is as good).
  *   javac -cp target/soko-archive.jar -d /tmp/probe2 bench/RankWindowProbe.java
- *   java --add-modules jdk.incubator.vector -cp /tmp/probe2:target/soko-archive.jar ru.soko.search.RankWindowProbe \
+ *   PROBE_PROXY=lemma java --add-modules jdk.incubator.vector -cp /tmp/probe2:target/soko-archive.jar ru.soko.search.RankWindowProbe \
  *       DATA/index 'мониторинга|"оценки качества образования"' 5
  */
 public class RankWindowProbe {

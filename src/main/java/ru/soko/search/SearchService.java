@@ -194,7 +194,7 @@ public final class SearchService {
      * where Lucene can skip (the as-written fields only add to a score the lemmas already earned),
      * then the best {@code wanted + RANK_WINDOW} of them ranked by the full query. Exact whenever the
      * query matches no more than the window; over a million documents the page may differ among
-     * documents whose full scores differ in the fourth digit, at about a third less CPU
+     * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
      * (docs/BENCHMARKS.md, fix 21).
      */
     private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmasOnly, Query full, int wanted) throws IOException {

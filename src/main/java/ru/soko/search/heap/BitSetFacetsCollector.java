@@ -13,9 +13,10 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Gathers a search's matches for facet counting straight into one bit set per segment. Lucene's own
  * collector goes through a {@code DocIdSetBuilder}, which takes a growth check per document and
- * starts as a list that it copies into a bit set once the matches pass 1/128 of the segment — about a
- * tenth of a broad search at 1 M documents. A bit set is also what {@link HeapFacetCounts} counts value
- * by value. Costs {@code maxDoc / 8} bytes per segment and search whatever the matches.
+ * starts as a list that it copies into a bit set once the matches pass 1/128 of the segment: 3–8 % of
+ * a search's CPU at 1 M documents (docs/BENCHMARKS.md, fix 23). A bit set is also what
+ * {@link HeapFacetCounts} counts value by value. Costs {@code maxDoc / 8} bytes per segment and
+ * search whatever the matches.
  */
 public final class BitSetFacetsCollector extends FacetsCollector {
 
