@@ -45,6 +45,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import ru.soko.access.Role;
 import ru.soko.search.heap.BitSetFacetsCollector;
+import ru.soko.search.heap.ChosenValueCounts;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
@@ -68,6 +69,7 @@ public final class SearchService {
     private final Analyzers analyzers;
     private final QueryFactory queries;
     private final FacetOrdinals facetOrdinals;
+    private final ChosenValueCounts chosenValueCounts;
     private final int rankWindow;
     private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
@@ -85,7 +87,9 @@ public final class SearchService {
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
-        this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
+        String facetField = index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName;
+        this.facetOrdinals = new FacetOrdinals(facetField);
+        this.chosenValueCounts = new ChosenValueCounts(facetOrdinals, facetField);
     }
 
     /**
@@ -122,24 +126,28 @@ public final class SearchService {
                 return new SearchResult(known.total(), hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
                         known.facets());
             }
-            DrillSideways.DrillSidewaysResult counted;
+            Counted counted;
             ScoreDoc[] top;
             if (sort != null) {
                 DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> sorted =
                         sideways.search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
-                counted = sorted;
+                counted = Counted.of(sorted);
                 top = sorted.collectorResult.scoreDocs;
                 // Shown beside each hit as before; scoring the page alone is cheap.
                 TopFieldCollector.populateScores(top, searcher, ranked);
-            } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
-                counted = sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+            } else if (!request.filters().isEmpty()) {
+                ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
+                counted = new Counted(chosen.total(), chosen.facets());
+                top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+            } else if (requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
+                counted = Counted.of(sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices())));
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
-                counted = sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices()));
+                counted = Counted.of(sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices())));
                 top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
-            Counts counts = new Counts(total(counted), facets(counted.facets, indexedDims(facetState(searcher))));
+            Counts counts = new Counts(counted.total(), facets(counted.facets(), indexedDims(facetState(searcher))));
             if (browse != null) {
                 browseCounts(searcher).remember(browse, counts);
             }
@@ -333,12 +341,22 @@ public final class SearchService {
         return FacetDims.TERRITORY.equals(dim) ? value.split(java.util.regex.Pattern.quote(FacetDims.PATH_SEPARATOR)) : new String[] {value};
     }
 
-    private static long total(DrillSideways.DrillSidewaysResult result) {
-        long total = 0;
-        for (FacetsCollector.MatchingDocs docs : result.drillDownFacetsCollector.getMatchingDocs()) {
-            total += docs.totalHits();
+    /** The total and facet counts of a search, however they were counted. */
+    private record Counted(long total, Facets facets) {
+        static Counted of(DrillSideways.DrillSidewaysResult result) {
+            long total = 0;
+            for (FacetsCollector.MatchingDocs docs : result.drillDownFacetsCollector.getMatchingDocs()) {
+                total += docs.totalHits();
+            }
+            return new Counted(total, result.facets);
         }
-        return total;
+    }
+
+    /** The chosen values' paths by dimension. */
+    private static Map<String, List<String[]>> chosenPaths(SearchRequest request) {
+        Map<String, List<String[]>> paths = new LinkedHashMap<>();
+        request.filters().forEach((dim, values) -> paths.put(dim, values.stream().map(v -> path(dim, v)).toList()));
+        return paths;
     }
 
     private static Set<String> indexedDims(SortedSetDocValuesReaderState state) {

@@ -50,6 +50,13 @@ public final class BitSetFacetsCollector extends FacetsCollector {
         bits = null;
     }
 
+    /** Matches gathered elsewhere, for counting as if this collector had gathered them. */
+    static BitSetFacetsCollector of(List<MatchingDocs> segments) {
+        BitSetFacetsCollector collector = new BitSetFacetsCollector();
+        collector.matching.addAll(segments);
+        return collector;
+    }
+
     @Override
     public List<MatchingDocs> getMatchingDocs() {
         return matching;

@@ -1,0 +1,126 @@
+package ru.soko.search.heap;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The total and facet counts Lucene's {@code DrillSideways} gives a search with chosen facet values,
+ * from set operations on the heap instead of its scorer, which checks every chosen dimension and
+ * calls the collectors document by document. The query's matches are collected once, without the
+ * chosen values; each chosen value's documents come from {@link FacetOrdinals}. The drill-down is the
+ * matches AND every dimension's chosen values (values of one dimension OR-ed); a chosen dimension's
+ * own counts are the matches AND the other dimensions' chosen values, so its other values stay
+ * visible. The matches hold live documents only, so the counts are exact.
+ */
+public final class ChosenValueCounts {
+
+    /** The total of the drill-down and the counts of every dimension. */
+    public record Result(long total, Facets facets) {
+    }
+
+    private final FacetOrdinals ordinals;
+    private final String field;
+
+    /** {@code field}: the doc-values field the facets are indexed in, as for {@link FacetOrdinals}. */
+    public ChosenValueCounts(FacetOrdinals ordinals, String field) {
+        this.ordinals = ordinals;
+        this.field = field;
+    }
+
+    /** {@code chosen}: paths of the chosen values by dimension. */
+    public Result count(IndexSearcher searcher, Query matching, Map<String, List<String[]>> chosen,
+                        SortedSetDocValuesReaderState state) throws IOException {
+        List<String> dims = List.copyOf(chosen.keySet());
+        List<FacetsCollector.MatchingDocs> drillDown = new ArrayList<>();
+        List<List<FacetsCollector.MatchingDocs>> sideways = new ArrayList<>();
+        dims.forEach(d -> sideways.add(new ArrayList<>()));
+        for (FacetsCollector.MatchingDocs docs : searcher.search(matching, new BitSetFacetsCollector.Manager()).getMatchingDocs()) {
+            LeafReader leaf = docs.context().reader();
+            FixedBitSet matches = bitsOf(docs.bits(), leaf.maxDoc());
+            FacetOrdinals.Segment segment = ordinals.of(leaf);
+            SortedSetDocValues labels = DocValues.getSortedSet(leaf, field);
+            FixedBitSet[] withChosen = new FixedBitSet[dims.size()];
+            for (int i = 0; i < dims.size(); i++) {
+                withChosen[i] = documentsWithAny(segment, labels, dims.get(i), chosen.get(dims.get(i)), leaf.maxDoc());
+            }
+            drillDown.add(matchingDocs(docs.context(), intersection(matches, withChosen, -1)));
+            for (int i = 0; i < dims.size(); i++) {
+                sideways.get(i).add(matchingDocs(docs.context(), intersection(matches, withChosen, i)));
+            }
+        }
+        Map<String, Facets> own = new HashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            own.put(dims.get(i), new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(sideways.get(i))));
+        }
+        long total = drillDown.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+        return new Result(total, new MultiFacets(own, new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(drillDown))));
+    }
+
+    private static FixedBitSet bitsOf(DocIdSet docs, int maxDoc) throws IOException {
+        DocIdSetIterator it = docs == null ? null : docs.iterator();
+        if (it instanceof BitSetIterator bits && bits.getBitSet() instanceof FixedBitSet fixed) {
+            return fixed;
+        }
+        FixedBitSet copy = new FixedBitSet(maxDoc);
+        if (it != null) {
+            copy.or(it);
+        }
+        return copy;
+    }
+
+    private static FixedBitSet documentsWithAny(FacetOrdinals.Segment segment, SortedSetDocValues labels, String dim,
+                                                List<String[]> paths, int maxDoc) throws IOException {
+        FixedBitSet docs = new FixedBitSet(maxDoc);
+        for (String[] path : paths) {
+            long ord = labels.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
+            if (ord < 0) {
+                continue;
+            }
+            FixedBitSet common = segment.common()[(int) ord];
+            if (common != null) {
+                docs.or(common);
+            } else {
+                for (int doc : segment.rare()[(int) ord]) {
+                    docs.set(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    /** The matches AND every dimension's chosen values but the one at {@code except} (−1: all of them). */
+    private static FixedBitSet intersection(FixedBitSet matches, FixedBitSet[] withChosen, int except) {
+        FixedBitSet out = matches.clone();
+        for (int i = 0; i < withChosen.length; i++) {
+            if (i != except) {
+                out.and(withChosen[i]);
+            }
+        }
+        return out;
+    }
+
+    private static FacetsCollector.MatchingDocs matchingDocs(LeafReaderContext context, FixedBitSet docs) {
+        int count = docs.cardinality();
+        return new FacetsCollector.MatchingDocs(context, count == 0 ? DocIdSet.EMPTY : new BitDocIdSet(docs, count), count, null);
+    }
+}
