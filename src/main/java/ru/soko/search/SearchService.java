@@ -99,8 +99,10 @@ public final class SearchService {
      * twice: once counting without scores, once ranking the top hits, which lets Lucene skip blocks
      * of postings that cannot reach the page ({@link RankBoostQuery}). It can for a word, a phrase,
      * two words, a disjunction such as a requisite query, or when a chosen facet value narrows the
-     * matches. For three or more required words the skipping saves little, so their page is ranked
-     * in a window ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
+     * matches; with a chosen facet value the counting is set algebra on the heap
+     * ({@link ChosenValueCounts}) rather than Lucene's drill-sideways scorer. For three or more
+     * required words the skipping saves little, so their page is ranked in a window
+     * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
      * matches no more documents than the window holds.
