@@ -8,75 +8,30 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class ChosenValueCountsTest {
 
-    private static final String[] KINDS = {"приказ", "положение", "отчёт", "план", "справка"};
-    private static final String[] ISSUERS = {"минобрнауки", "министерство", "управление", "школа 1", "школа 2"};
-    private static final String[] REGIONS = {"Кузбасс", "Ульяновская область", "Кабардино-Балкария"};
-    private static final String[] TOWNS = {"Кемерово", "Старая Майна", "Нальчик", "Чегем"};
     private static final List<String> DIMS = List.of("kind", "issuer", "territory");
 
     @Test
     void totalsAndCountsAreThoseOfLucenesDrillSideways() throws Exception {
-        FacetsConfig config = new FacetsConfig();
-        config.setHierarchical("territory", true);
-        config.setMultiValued("territory", true);
-        config.setMultiValued("issuer", true);
-        Random random = new Random(7);
-        try (Directory dir = new ByteBuffersDirectory();
-             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
-            for (int i = 0; i < 3000; i++) {
-                Document doc = new Document();
-                doc.add(new StringField("id", Integer.toString(i), Field.Store.NO));
-                doc.add(new StringField("bucket", Integer.toString(i % 3), Field.Store.NO));
-                if (random.nextInt(10) > 0) {
-                    doc.add(new SortedSetDocValuesFacetField("kind", KINDS[random.nextInt(KINDS.length)]));
-                }
-                for (int n = random.nextInt(3); n > 0; n--) {
-                    doc.add(new SortedSetDocValuesFacetField("issuer", ISSUERS[random.nextInt(ISSUERS.length)]));
-                }
-                if (i % 97 == 0) {
-                    doc.add(new SortedSetDocValuesFacetField("issuer", "школа 99"));
-                }
-                if (random.nextBoolean()) {
-                    String region = REGIONS[random.nextInt(REGIONS.length)];
-                    doc.add(random.nextBoolean() ? new SortedSetDocValuesFacetField("territory", region)
-                            : new SortedSetDocValuesFacetField("territory", region, TOWNS[random.nextInt(TOWNS.length)]));
-                }
-                writer.addDocument(config.build(doc));
-                if (i % 800 == 799) {
-                    writer.commit();
-                }
-            }
-            for (int i = 0; i < 3000; i += 13) {
-                writer.deleteDocuments(new Term("id", Integer.toString(i)));
-            }
-            writer.commit();
+        FacetsConfig config = FacetTestIndex.config();
+        try (Directory dir = FacetTestIndex.build()) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 assertNotEquals(1, reader.leaves().size(), "the test needs several segments");
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -95,7 +50,7 @@ class ChosenValueCountsTest {
                         for (String dim : DIMS) {
                             assertSame(lucene.facets, ours.facets(), dim, what);
                         }
-                        for (String region : REGIONS) {
+                        for (String region : FacetTestIndex.REGIONS) {
                             assertSame(lucene.facets, ours.facets(), "territory", what, region);
                         }
                         compared += ours.total() > 0 ? 1 : 0;
@@ -110,7 +65,7 @@ class ChosenValueCountsTest {
         List<Map<String, List<String[]>>> out = new ArrayList<>();
         out.add(Map.of("kind", List.<String[]>of(new String[] {"приказ"})));
         out.add(Map.of("kind", List.of(new String[] {"приказ"}, new String[] {"план"})));
-        out.add(Map.of("issuer", List.<String[]>of(new String[] {"школа 99"})));
+        out.add(Map.of("issuer", List.<String[]>of(new String[] {FacetTestIndex.RARE_ISSUER})));
         out.add(Map.of("issuer", List.<String[]>of(new String[] {"нет такого"})));
         out.add(Map.of("territory", List.<String[]>of(new String[] {"Кузбасс"})));
         out.add(Map.of("territory", List.<String[]>of(new String[] {"Кузбасс", "Кемерово"})));

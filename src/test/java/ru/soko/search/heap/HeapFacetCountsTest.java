@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -19,70 +15,22 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class HeapFacetCountsTest {
 
-    private static final String[] KINDS = {"приказ", "положение", "отчёт", "план", "справка"};
-    private static final String[] ISSUERS = {"минобрнауки", "министерство", "управление", "школа 1", "школа 2", "школа 3"};
-    private static final String[] REGIONS = {"Кузбасс", "Ульяновская область", "Кабардино-Балкария"};
-    private static final String[] TOWNS = {"Кемерово", "Старая Майна", "Нальчик", "Чегем"};
-
-    private static FacetsConfig config() {
-        FacetsConfig config = new FacetsConfig();
-        config.setHierarchical("territory", true);
-        config.setMultiValued("territory", true);
-        config.setMultiValued("issuer", true);
-        return config;
-    }
-
     @Test
     void countsAndOrderAreLucenesOwnAcrossSegmentsDeletionsAndHierarchyByValueOrByDocument() throws Exception {
-        FacetsConfig config = config();
-        Random random = new Random(42);
-        try (Directory dir = new ByteBuffersDirectory();
-             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig().setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE))) {
-            for (int i = 0; i < 3000; i++) {
-                Document doc = new Document();
-                doc.add(new StringField("id", Integer.toString(i), Field.Store.NO));
-                doc.add(new StringField("bucket", Integer.toString(i % 7), Field.Store.NO));
-                // Some documents lack a facet altogether, as registry records lack most of them.
-                if (random.nextInt(10) > 0) {
-                    doc.add(new SortedSetDocValuesFacetField("kind", KINDS[random.nextInt(KINDS.length)]));
-                }
-                for (int n = random.nextInt(3); n > 0; n--) {
-                    doc.add(new SortedSetDocValuesFacetField("issuer", ISSUERS[random.nextInt(ISSUERS.length)]));
-                }
-                // Rare enough to be held as a list of documents rather than a bit set.
-                if (i % 101 == 0) {
-                    doc.add(new SortedSetDocValuesFacetField("issuer", "школа 99"));
-                }
-                if (random.nextBoolean()) {
-                    String region = REGIONS[random.nextInt(REGIONS.length)];
-                    doc.add(random.nextBoolean() ? new SortedSetDocValuesFacetField("territory", region)
-                            : new SortedSetDocValuesFacetField("territory", region, TOWNS[random.nextInt(TOWNS.length)]));
-                }
-                writer.addDocument(config.build(doc));
-                if (i % 700 == 699) {
-                    writer.commit();
-                }
-            }
-            for (int i = 0; i < 3000; i += 11) {
-                writer.deleteDocuments(new Term("id", Integer.toString(i)));
-            }
-            writer.commit();
+        FacetsConfig config = FacetTestIndex.config();
+        try (Directory dir = FacetTestIndex.build()) {
             FacetOrdinals ordinals = new FacetOrdinals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 assertNotEquals(1, reader.leaves().size(), "the test needs several segments");
@@ -101,7 +49,7 @@ class HeapFacetCountsTest {
                         for (String dim : List.of("kind", "issuer", "territory")) {
                             assertSame(lucene.getTopChildren(topN, dim), heap.getTopChildren(topN, dim), query + " " + dim);
                         }
-                        for (String region : REGIONS) {
+                        for (String region : FacetTestIndex.REGIONS) {
                             assertSame(lucene.getTopChildren(topN, "territory", region),
                                     heap.getTopChildren(topN, "territory", region), query + " " + region);
                         }
