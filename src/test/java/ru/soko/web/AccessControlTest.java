@@ -144,6 +144,15 @@ class AccessControlTest {
                 kindCounts += v.path("count").asLong();
             }
             assertEquals(visibleTo(role).size(), kindCounts, "facet counts for " + role);
+            // With a facet value chosen the counts are computed another way (ChosenValueCounts): the same rule holds.
+            JsonNode chosen = Json.mapper().readTree(CLIENTS.get(role).get("/api/search?limit=50&q=" + query
+                    + "&facet=" + SiteClient.q("registry:documents")).body());
+            assertEquals(visibleTo(role).size(), chosen.path("total").asInt(), "total with a chosen value for " + role);
+            long chosenCounts = 0;
+            for (JsonNode v : chosen.path("facets").path("format")) {
+                chosenCounts += v.path("count").asLong();
+            }
+            assertEquals(visibleTo(role).size(), chosenCounts, "facet counts with a chosen value for " + role);
             String page = CLIENTS.get(role).get("/?q=" + query).body();
             for (String doc : IDS.keySet()) {
                 String marker = switch (doc) {
