@@ -87,9 +87,8 @@ public final class SearchService {
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
-        String facetField = index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName;
-        this.facetOrdinals = new FacetOrdinals(facetField);
-        this.chosenValueCounts = new ChosenValueCounts(facetOrdinals, facetField);
+        this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
+        this.chosenValueCounts = new ChosenValueCounts(facetOrdinals);
     }
 
     /**

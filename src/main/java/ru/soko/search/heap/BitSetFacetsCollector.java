@@ -76,9 +76,9 @@ public final class BitSetFacetsCollector extends FacetsCollector {
 
         @Override
         public FacetsCollector reduce(Collection<FacetsCollector> collectors) {
-            BitSetFacetsCollector all = new BitSetFacetsCollector();
-            collectors.forEach(c -> all.matching.addAll(c.getMatchingDocs()));
-            return all;
+            List<MatchingDocs> all = new ArrayList<>();
+            collectors.forEach(c -> all.addAll(c.getMatchingDocs()));
+            return of(all);
         }
     }
 }

@@ -10,10 +10,8 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,12 +37,9 @@ public final class ChosenValueCounts {
     }
 
     private final FacetOrdinals ordinals;
-    private final String field;
 
-    /** {@code field}: the doc-values field the facets are indexed in, as for {@link FacetOrdinals}. */
-    public ChosenValueCounts(FacetOrdinals ordinals, String field) {
+    public ChosenValueCounts(FacetOrdinals ordinals) {
         this.ordinals = ordinals;
-        this.field = field;
     }
 
     /** {@code chosen}: paths of the chosen values by dimension. */
@@ -57,11 +52,9 @@ public final class ChosenValueCounts {
         for (FacetsCollector.MatchingDocs docs : searcher.search(matching, new BitSetFacetsCollector.Manager()).getMatchingDocs()) {
             LeafReader leaf = docs.context().reader();
             FixedBitSet matches = bitsOf(docs.bits(), leaf.maxDoc());
-            FacetOrdinals.Segment segment = ordinals.of(leaf);
-            SortedSetDocValues labels = DocValues.getSortedSet(leaf, field);
             FixedBitSet[] withChosen = new FixedBitSet[dims.size()];
             for (int i = 0; i < dims.size(); i++) {
-                withChosen[i] = documentsWithAny(segment, labels, dims.get(i), chosen.get(dims.get(i)), leaf.maxDoc());
+                withChosen[i] = documentsWithAny(leaf, dims.get(i), chosen.get(dims.get(i)));
             }
             drillDown.add(matchingDocs(docs.context(), intersection(matches, withChosen, -1)));
             for (int i = 0; i < dims.size(); i++) {
@@ -88,21 +81,13 @@ public final class ChosenValueCounts {
         return copy;
     }
 
-    private static FixedBitSet documentsWithAny(FacetOrdinals.Segment segment, SortedSetDocValues labels, String dim,
-                                                List<String[]> paths, int maxDoc) throws IOException {
-        FixedBitSet docs = new FixedBitSet(maxDoc);
+    private FixedBitSet documentsWithAny(LeafReader leaf, String dim, List<String[]> paths) throws IOException {
+        FacetOrdinals.Segment segment = ordinals.of(leaf);
+        FixedBitSet docs = new FixedBitSet(leaf.maxDoc());
         for (String[] path : paths) {
-            long ord = labels.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-            if (ord < 0) {
-                continue;
-            }
-            FixedBitSet common = segment.common()[(int) ord];
-            if (common != null) {
-                docs.or(common);
-            } else {
-                for (int doc : segment.rare()[(int) ord]) {
-                    docs.set(doc);
-                }
+            long ord = ordinals.ordOf(leaf, new BytesRef(FacetsConfig.pathToString(dim, path)));
+            if (ord >= 0) {
+                segment.addDocumentsOf((int) ord, docs);
             }
         }
         return docs;

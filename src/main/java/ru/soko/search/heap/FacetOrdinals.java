@@ -48,6 +48,31 @@ public final class FacetOrdinals {
             return work;
         }
 
+        /** How many of {@code matches} carry value {@code v}. */
+        int countIn(int v, FixedBitSet matches) {
+            if (common[v] != null) {
+                return (int) FixedBitSet.intersectionCount(matches, common[v]);
+            }
+            int count = 0;
+            for (int doc : rare[v]) {
+                if (matches.get(doc)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** Adds the documents carrying value {@code v} to {@code docs}. */
+        void addDocumentsOf(int v, FixedBitSet docs) {
+            if (common[v] != null) {
+                docs.or(common[v]);
+            } else {
+                for (int doc : rare[v]) {
+                    docs.set(doc);
+                }
+            }
+        }
+
         /** Values read when counting {@code matches} documents one by one. */
         long documentWork(long matches) {
             int docs = start.length - 1;
@@ -57,6 +82,11 @@ public final class FacetOrdinals {
 
     Segment of(LeafReader leaf) throws IOException {
         return segments.of(leaf);
+    }
+
+    /** The segment ordinal of a facet label ({@code FacetsConfig.pathToString}), negative when no document has it. */
+    long ordOf(LeafReader leaf, org.apache.lucene.util.BytesRef label) throws IOException {
+        return DocValues.getSortedSet(leaf, field).lookupTerm(label);
     }
 
     /** Segments whose ordinals are held now (for tests and diagnostics). */

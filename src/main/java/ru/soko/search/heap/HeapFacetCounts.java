@@ -83,16 +83,7 @@ public final class HeapFacetCounts extends Facets {
     private static int[] byValue(FacetOrdinals.Segment segment, FixedBitSet matches) {
         int[] local = new int[segment.valueCount()];
         for (int v = 0; v < local.length; v++) {
-            FixedBitSet common = segment.common()[v];
-            if (common != null) {
-                local[v] = (int) FixedBitSet.intersectionCount(matches, common);
-            } else {
-                for (int doc : segment.rare()[v]) {
-                    if (matches.get(doc)) {
-                        local[v]++;
-                    }
-                }
-            }
+            local[v] = segment.countIn(v, matches);
         }
         return local;
     }
