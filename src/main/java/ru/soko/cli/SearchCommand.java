@@ -72,7 +72,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, SearchResult result) {
-        out.println("Найдено: " + result.total());
+        out.println("Найдено: " + (result.approximate() ? "около " + ru.soko.search.ApproximateCount.of(result.total()) : result.total()));
         int n = 1;
         for (SearchHit hit : result.hits()) {
             out.printf("%d. [№ %s] %s%n", n++, hit.id(), hit.title());

@@ -38,7 +38,6 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -50,6 +49,7 @@ import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
 import ru.soko.search.heap.RankBoostQuery;
+import ru.soko.search.heap.SampledMatches;
 
 /** Runs a user's query against the index and shapes the answer: hits, snippets, facet counts. */
 public final class SearchService {
@@ -71,6 +71,7 @@ public final class SearchService {
     private final FacetOrdinals facetOrdinals;
     private final ChosenValueCounts chosenValueCounts;
     private final int rankWindow;
+    private final SampledMatches sampled;
     private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
@@ -78,12 +79,16 @@ public final class SearchService {
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
-        this(index, analyzers, vocabulary, RANK_WINDOW);
+        this(index, analyzers, vocabulary, RANK_WINDOW, ENOUGH_TO_ESTIMATE);
     }
 
-    /** {@code rankWindow}: see {@link #RANK_WINDOW}; tests narrow it to see the window at work on a small archive. */
-    SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary, int rankWindow) {
+    /**
+     * {@code rankWindow}: see {@link #RANK_WINDOW}; {@code enoughToEstimate}: see {@link #ENOUGH_TO_ESTIMATE}. Tests
+     * narrow them to see the window and the estimates at work on a small archive.
+     */
+    SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary, int rankWindow, int enoughToEstimate) {
         this.rankWindow = rankWindow;
+        this.sampled = new SampledMatches(enoughToEstimate);
         this.index = index;
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
@@ -104,7 +109,9 @@ public final class SearchService {
      * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
-     * matches no more documents than the window holds.
+     * matches no more documents than the window holds. Without a chosen facet value, a query matching
+     * very many entries is counted over a sample of the index ({@link SampledMatches}): its total and
+     * facet counts are then estimates, marked as such.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
@@ -112,7 +119,7 @@ public final class SearchService {
         Query matching = visibleTo(request.role(), MatchingQuery.of(userQuery));
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
-                return new SearchResult(0, List.of(), Map.of());
+                return new SearchResult(0, false, List.of(), Map.of());
             }
             DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
@@ -124,7 +131,7 @@ public final class SearchService {
             if (known != null) {
                 ScoreDoc[] top = searcher.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
                 TopFieldCollector.populateScores(top, searcher, ranked);
-                return new SearchResult(known.total(), hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
+                return new SearchResult(known.total(), false, hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
                         known.facets());
             }
             Counted counted;
@@ -138,21 +145,22 @@ public final class SearchService {
                 TopFieldCollector.populateScores(top, searcher, ranked);
             } else if (!request.filters().isEmpty()) {
                 ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
-                counted = new Counted(chosen.total(), chosen.facets());
-                top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
-            } else if (requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
-                counted = Counted.of(sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices())));
+                counted = new Counted(chosen.total(), chosen.facets(), EXACT);
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
-                counted = Counted.of(sideways.search(drillDown(matching, request), new TotalHitCountCollectorManager(searcher.getSlices())));
-                top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
+                SampledMatches.Result matches = sampled.collect(searcher, matching);
+                counted = new Counted(matches.total(), new HeapFacetCounts(facetState(searcher), facetOrdinals, matches.matches()), matches);
+                top = requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES
+                        ? searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs
+                        : rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
-            Counts counts = new Counts(counted.total(), facets(counted.facets(), indexedDims(facetState(searcher))));
+            Counts counts = new Counts(counted.total(), facets(counted.facets(), indexedDims(facetState(searcher)), counted.sample()));
             if (browse != null) {
                 browseCounts(searcher).remember(browse, counts);
             }
-            return new SearchResult(counts.total(), hits(searcher, userQuery, page, request.query().isEmpty()), counts.facets());
+            return new SearchResult(counts.total(), counted.sample().approximate(), hits(searcher, userQuery, page, request.query().isEmpty()),
+                    counts.facets());
         });
     }
 
@@ -197,6 +205,13 @@ public final class SearchService {
 
     /** Documents beyond the page that the lemma fields' ranking hands to the full ranking. */
     static final int RANK_WINDOW = 500;
+
+    /**
+     * Matches a sample of the index must hold before the counts of a query are estimated from it
+     * rather than counted: ±1–3 % on the total at 1 M documents (docs/BENCHMARKS.md, fix 25). A query
+     * with fewer matches, and any query in an index of fewer than ≈ 40 000 entries, is counted exactly.
+     */
+    static final int ENOUGH_TO_ESTIMATE = 10_000;
 
     /**
      * The top hits of three or more required words: ranked first by the words' lemma fields alone,
@@ -342,14 +357,17 @@ public final class SearchService {
         return FacetDims.TERRITORY.equals(dim) ? value.split(java.util.regex.Pattern.quote(FacetDims.PATH_SEPARATOR)) : new String[] {value};
     }
 
-    /** The total and facet counts of a search, however they were counted. */
-    private record Counted(long total, Facets facets) {
+    /** Counts over every match. */
+    private static final SampledMatches.Result EXACT = new SampledMatches.Result(null, 0, 1.0);
+
+    /** The total and facet counts of a search, however they were counted; {@code sample} turns counts over a sample into estimates. */
+    private record Counted(long total, Facets facets, SampledMatches.Result sample) {
         static Counted of(DrillSideways.DrillSidewaysResult result) {
             long total = 0;
             for (FacetsCollector.MatchingDocs docs : result.drillDownFacetsCollector.getMatchingDocs()) {
                 total += docs.totalHits();
             }
-            return new Counted(total, result.facets);
+            return new Counted(total, result.facets, EXACT);
         }
     }
 
@@ -366,7 +384,7 @@ public final class SearchService {
         return dims;
     }
 
-    private static Map<String, List<FacetValue>> facets(Facets facets, Set<String> indexed) throws IOException {
+    private static Map<String, List<FacetValue>> facets(Facets facets, Set<String> indexed, SampledMatches.Result sample) throws IOException {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
         for (String dim : FacetDims.ALL) {
             List<FacetValue> values = new ArrayList<>();
@@ -374,12 +392,13 @@ public final class SearchService {
             FacetResult top = indexed.contains(dim) ? facets.getTopChildren(FACET_VALUES, dim) : null;
             if (top != null) {
                 for (LabelAndValue lv : top.labelValues) {
-                    values.add(new FacetValue(lv.label, lv.value.longValue()));
+                    values.add(new FacetValue(lv.label, sample.scaled(lv.value.longValue())));
                     if (FacetDims.TERRITORY.equals(dim)) {
                         FacetResult children = facets.getTopChildren(FACET_VALUES, dim, lv.label);
                         if (children != null) {
                             for (LabelAndValue child : children.labelValues) {
-                                values.add(new FacetValue(lv.label + FacetDims.PATH_SEPARATOR + child.label, child.value.longValue()));
+                                values.add(new FacetValue(lv.label + FacetDims.PATH_SEPARATOR + child.label,
+                                        sample.scaled(child.value.longValue())));
                             }
                         }
                     }

@@ -104,7 +104,7 @@ class TwoPassSearchTest {
      */
     private static int assertNarrowWindowKeepsFullScores(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary,
                                                          QueryFactory queries, DocumentMapper mapper, List<String> texts) {
-        SearchService narrow = new SearchService(index, analyzers, vocabulary, 0);
+        SearchService narrow = new SearchService(index, analyzers, vocabulary, 0, SearchService.ENOUGH_TO_ESTIMATE);
         SearchService wide = new SearchService(index, analyzers, vocabulary);
         int differing = 0;
         for (String text : texts) {

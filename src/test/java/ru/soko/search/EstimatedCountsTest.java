@@ -1,0 +1,79 @@
+package ru.soko.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import ru.soko.access.Role;
+import ru.soko.testing.SampleArchive;
+import ru.soko.util.Json;
+
+/**
+ * A very broad query is counted over a sample of the index. On the sample archive, with a sample of
+ * three matches counting as enough, that happens for most queries; the page must stay exactly the
+ * one of the full search, and the estimated facets may only hold values the role's full search shows.
+ */
+class EstimatedCountsTest {
+
+    @Test
+    void aBroadQueryGetsEstimatedCountsButTheSamePageAndNoValueTheRoleCannotSee() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode q : Json.mapper().readTree(EstimatedCountsTest.class.getResourceAsStream("/relevance/queries.json"))) {
+            texts.add(q.get("query").asText());
+        }
+        texts.addAll(List.of("школа", "результаты", "приказ", "\"оценки качества образования\"", "мониторинг -НОКО", "", "приказ 1324"));
+        SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
+        Analyzers analyzers = new Analyzers(vocabulary);
+        Path dir = Files.createTempDirectory("soko-estimates");
+        int estimated = 0;
+        int exactOnly = 0;
+        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), new DocumentMapper(vocabulary))) {
+            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+            SearchService full = new SearchService(index, analyzers, vocabulary);
+            SearchService sampling = new SearchService(index, analyzers, vocabulary, SearchService.RANK_WINDOW, 3);
+            for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
+                for (String text : texts) {
+                    SearchRequest request = new SearchRequest(text, 0, 10, Map.of(), SearchRequest.Order.RELEVANCE, role);
+                    SearchResult exact = full.search(request);
+                    SearchResult actual = sampling.search(request);
+                    String what = role + " «" + text + "»";
+                    assertFalse(exact.approximate(), what);
+                    assertEquals(ids(exact), ids(actual), what);
+                    assertEquals(exact.hits().stream().map(SearchHit::score).toList(), actual.hits().stream().map(SearchHit::score).toList(), what);
+                    if (actual.approximate()) {
+                        estimated++;
+                        assertTrue(actual.total() > 0 && exact.total() >= 3, what + ": only a query with enough matches is estimated");
+                        actual.facets().forEach((dim, values) -> {
+                            assertTrue(labels(exact.facets().get(dim)).containsAll(labels(values)), what + " " + dim + ": " + values);
+                            values.forEach(v -> assertTrue(v.count() > 0, what + " " + dim + " " + v));
+                        });
+                    } else {
+                        exactOnly += exact.total() > 0 ? 1 : 0;
+                        assertEquals(exact.total(), actual.total(), what);
+                        assertEquals(exact.facets(), actual.facets(), what);
+                    }
+                }
+            }
+        }
+        assertTrue(estimated > 10, "broad queries must be estimated, were " + estimated);
+        assertTrue(exactOnly > 0, "a query with few matches must still be counted exactly");
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchHit::id).toList();
+    }
+
+    private static Set<String> labels(List<FacetValue> values) {
+        return values == null ? Set.of() : values.stream().map(FacetValue::value).collect(Collectors.toSet());
+    }
+}
