@@ -22,7 +22,7 @@ import ru.soko.search.heap.SampledMatches;
  *       DATA/index 'мониторинга|"оценки качества образования"' 5
  */
 public class SampleCountProbe {
-    private static final int[] ENOUGH = {Integer.MAX_VALUE / 8, 40_000, 10_000, 2_500};
+    private static final int[] ENOUGH = {0, 40_000, 10_000, 2_500};
 
     public static void main(String[] args) throws Exception {
         SearchVocabulary vocabulary = SearchVocabulary.load(Optional.of(Path.of("index-config")));
@@ -40,7 +40,7 @@ public class SampleCountProbe {
             StringBuilder line = new StringBuilder(String.format("%-44s", text));
             long exact = 0;
             for (int enough : ENOUGH) {
-                SampledMatches sampler = new SampledMatches(enough);
+                SampledMatches sampler = enough == 0 ? SampledMatches.never() : new SampledMatches(enough);
                 double ms = 0;
                 long total = 0;
                 for (int r = 0; r < reps + 2; r++) {

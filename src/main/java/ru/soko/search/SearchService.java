@@ -93,7 +93,7 @@ public final class SearchService {
         this.analyzers = analyzers;
         this.queries = new QueryFactory(analyzers, vocabulary);
         this.facetOrdinals = new FacetOrdinals(index.mapper().facetsConfig().getDimConfig(FacetDims.KIND).indexFieldName);
-        this.chosenValueCounts = new ChosenValueCounts(facetOrdinals);
+        this.chosenValueCounts = new ChosenValueCounts(facetOrdinals, sampled);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class SearchService {
                 TopFieldCollector.populateScores(top, searcher, ranked);
             } else if (!request.filters().isEmpty()) {
                 ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
-                counted = new Counted(chosen.total(), chosen.facets(), EXACT);
+                counted = new Counted(chosen.total(), chosen.facets(), chosen.sample());
                 top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
                 SampledMatches.Result matches = sampled.collect(searcher, matching);

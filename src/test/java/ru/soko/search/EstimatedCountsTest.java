@@ -36,6 +36,7 @@ class EstimatedCountsTest {
         Analyzers analyzers = new Analyzers(vocabulary);
         Path dir = Files.createTempDirectory("soko-estimates");
         int estimated = 0;
+        int estimatedWithChosen = 0;
         int exactOnly = 0;
         try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), new DocumentMapper(vocabulary))) {
             index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
@@ -43,15 +44,17 @@ class EstimatedCountsTest {
             SearchService sampling = new SearchService(index, analyzers, vocabulary, SearchService.RANK_WINDOW, 3);
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
                 for (String text : texts) {
-                    SearchRequest request = new SearchRequest(text, 0, 10, Map.of(), SearchRequest.Order.RELEVANCE, role);
+                  for (Map<String, List<String>> filters : FILTERS) {
+                    SearchRequest request = new SearchRequest(text, 0, 10, filters, SearchRequest.Order.RELEVANCE, role);
                     SearchResult exact = full.search(request);
                     SearchResult actual = sampling.search(request);
-                    String what = role + " «" + text + "»";
+                    String what = role + " «" + text + "» " + filters;
                     assertFalse(exact.approximate(), what);
                     assertEquals(ids(exact), ids(actual), what);
                     assertEquals(exact.hits().stream().map(SearchHit::score).toList(), actual.hits().stream().map(SearchHit::score).toList(), what);
                     if (actual.approximate()) {
                         estimated++;
+                        estimatedWithChosen += filters.isEmpty() ? 0 : 1;
                         assertTrue(actual.total() > 0 && exact.total() >= 3, what + ": only a query with enough matches is estimated");
                         actual.facets().forEach((dim, values) -> {
                             assertTrue(labels(exact.facets().get(dim)).containsAll(labels(values)), what + " " + dim + ": " + values);
@@ -62,12 +65,19 @@ class EstimatedCountsTest {
                         assertEquals(exact.total(), actual.total(), what);
                         assertEquals(exact.facets(), actual.facets(), what);
                     }
+                  }
                 }
             }
         }
         assertTrue(estimated > 10, "broad queries must be estimated, were " + estimated);
+        assertTrue(estimatedWithChosen > 0, "a broad drill-down must be estimated too");
         assertTrue(exactOnly > 0, "a query with few matches must still be counted exactly");
     }
+
+    /** None chosen, and chosen values: their drill-down must hold enough documents of a sample to be estimated. */
+    private static final List<Map<String, List<String>>> FILTERS = List.of(Map.of(),
+            Map.of(FacetDims.REGISTRY, List.of(DocumentMapper.DOCUMENTS)),
+            Map.of(FacetDims.KIND, List.of("приказ"), FacetDims.REGISTRY, List.of(DocumentMapper.DOCUMENTS)));
 
     private static List<String> ids(SearchResult result) {
         return result.hits().stream().map(SearchHit::id).toList();

@@ -1,5 +1,6 @@
 package ru.soko.search.heap;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +8,9 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -55,6 +58,19 @@ public final class BitSetFacetsCollector extends FacetsCollector {
         BitSetFacetsCollector collector = new BitSetFacetsCollector();
         collector.matching.addAll(segments);
         return collector;
+    }
+
+    /** A segment's matches as one bit set: the collector's own when it gathered them, else a copy. */
+    static FixedBitSet bitsOf(MatchingDocs docs) throws IOException {
+        DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
+        if (it instanceof BitSetIterator bits && bits.getBitSet() instanceof FixedBitSet fixed) {
+            return fixed;
+        }
+        FixedBitSet copy = new FixedBitSet(docs.context().reader().maxDoc());
+        if (it != null) {
+            copy.or(it);
+        }
+        return copy;
     }
 
     @Override

@@ -13,11 +13,9 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSet;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BitDocIdSet;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -28,34 +26,46 @@ import org.apache.lucene.util.FixedBitSet;
  * chosen values; each chosen value's documents come from {@link FacetOrdinals}. The drill-down is the
  * matches AND every dimension's chosen values (values of one dimension OR-ed); a chosen dimension's
  * own counts are the matches AND the other dimensions' chosen values, so its other values stay
- * visible. The matches hold live documents only, so the counts are exact.
+ * visible. The matches hold live documents only, so the counts are exact — unless even the
+ * drill-down holds very many documents: then the matches come from a sample of the index that holds
+ * enough of the drill-down's documents ({@link SampledMatches}), and every count is an estimate.
  */
 public final class ChosenValueCounts {
 
-    /** The total of the drill-down and the counts of every dimension. */
-    public record Result(long total, Facets facets) {
+    /** The total of the drill-down and the counts of every dimension; {@code sample} scales counts made over a sample. */
+    public record Result(long total, Facets facets, SampledMatches.Result sample) {
     }
 
     private final FacetOrdinals ordinals;
+    private final SampledMatches sampled;
 
-    public ChosenValueCounts(FacetOrdinals ordinals) {
+    public ChosenValueCounts(FacetOrdinals ordinals, SampledMatches sampled) {
         this.ordinals = ordinals;
+        this.sampled = sampled;
     }
 
     /** {@code chosen}: paths of the chosen values by dimension. */
     public Result count(IndexSearcher searcher, Query matching, Map<String, List<String[]>> chosen,
                         SortedSetDocValuesReaderState state) throws IOException {
         List<String> dims = List.copyOf(chosen.keySet());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        FixedBitSet[][] chosenIn = new FixedBitSet[leaves.size()][];
+        FixedBitSet[] allChosenIn = new FixedBitSet[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            chosenIn[leaf.ord] = new FixedBitSet[dims.size()];
+            for (int i = 0; i < dims.size(); i++) {
+                chosenIn[leaf.ord][i] = documentsWithAny(leaf.reader(), dims.get(i), chosen.get(dims.get(i)));
+            }
+            allChosenIn[leaf.ord] = intersection(chosenIn[leaf.ord][0], chosenIn[leaf.ord], 0);
+        }
+        // Enough of the drill-down's documents, not merely of the query's matches, must be in a sample.
+        SampledMatches.Result sample = sampled.collect(searcher, matching, leaf -> allChosenIn[leaf.ord]);
         List<FacetsCollector.MatchingDocs> drillDown = new ArrayList<>();
         List<List<FacetsCollector.MatchingDocs>> sideways = new ArrayList<>();
         dims.forEach(d -> sideways.add(new ArrayList<>()));
-        for (FacetsCollector.MatchingDocs docs : searcher.search(matching, new BitSetFacetsCollector.Manager()).getMatchingDocs()) {
-            LeafReader leaf = docs.context().reader();
-            FixedBitSet matches = bitsOf(docs.bits(), leaf.maxDoc());
-            FixedBitSet[] withChosen = new FixedBitSet[dims.size()];
-            for (int i = 0; i < dims.size(); i++) {
-                withChosen[i] = documentsWithAny(leaf, dims.get(i), chosen.get(dims.get(i)));
-            }
+        for (FacetsCollector.MatchingDocs docs : sample.matches().getMatchingDocs()) {
+            FixedBitSet matches = BitSetFacetsCollector.bitsOf(docs);
+            FixedBitSet[] withChosen = chosenIn[docs.context().ord];
             drillDown.add(matchingDocs(docs.context(), intersection(matches, withChosen, -1)));
             for (int i = 0; i < dims.size(); i++) {
                 sideways.get(i).add(matchingDocs(docs.context(), intersection(matches, withChosen, i)));
@@ -66,19 +76,8 @@ public final class ChosenValueCounts {
             own.put(dims.get(i), new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(sideways.get(i))));
         }
         long total = drillDown.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        return new Result(total, new MultiFacets(own, new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(drillDown))));
-    }
-
-    private static FixedBitSet bitsOf(DocIdSet docs, int maxDoc) throws IOException {
-        DocIdSetIterator it = docs == null ? null : docs.iterator();
-        if (it instanceof BitSetIterator bits && bits.getBitSet() instanceof FixedBitSet fixed) {
-            return fixed;
-        }
-        FixedBitSet copy = new FixedBitSet(maxDoc);
-        if (it != null) {
-            copy.or(it);
-        }
-        return copy;
+        return new Result(sample.scaled(total), new MultiFacets(own, new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(drillDown))),
+                sample);
     }
 
     private FixedBitSet documentsWithAny(LeafReader leaf, String dim, List<String[]> paths) throws IOException {

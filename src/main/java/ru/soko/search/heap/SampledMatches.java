@@ -3,6 +3,7 @@ package ru.soko.search.heap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BulkScorer;
@@ -36,7 +37,7 @@ public final class SampledMatches {
     /** Below this many index entries per wanted match, sampling could not save enough to be worth an estimate. */
     private static final int SMALLEST_SHARE = 4;
 
-    /** The matches found (sampled or all) and by how much to multiply their counts. */
+    /** The matches found (sampled or all), how many of them counted towards enough, and by how much to multiply counts. */
     public record Result(BitSetFacetsCollector matches, long found, double scale) {
         public boolean approximate() {
             return scale > 1.0;
@@ -62,20 +63,34 @@ public final class SampledMatches {
         this.enough = enough;
     }
 
+    /** A sampler that always counts every match. */
+    public static SampledMatches never() {
+        return new SampledMatches(Integer.MAX_VALUE / SMALLEST_SHARE);
+    }
+
     public Result collect(IndexSearcher searcher, Query query) throws IOException {
+        return collect(searcher, query, null);
+    }
+
+    /**
+     * As {@link #collect(IndexSearcher, Query)}, but only matches among a segment's {@code within}
+     * documents count towards enough: with facet values chosen, the sample must hold enough of the
+     * documents the user narrowed the search to, not merely of the query's matches.
+     */
+    public Result collect(IndexSearcher searcher, Query query, Function<LeafReaderContext, FixedBitSet> within) throws IOException {
         int stride = firstStride(searcher.getIndexReader().maxDoc());
         if (stride == 1) {
-            return all(searcher, query);
+            return all(searcher, query, within);
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Sample> samples = new ArrayList<>(leaves.size());
-        leaves.forEach(leaf -> samples.add(new Sample(leaf)));
+        leaves.forEach(leaf -> samples.add(new Sample(leaf, within == null ? null : within.apply(leaf))));
         for (boolean first = true; ; first = false, stride /= 2) {
             long found = 0;
             for (Sample sample : samples) {
                 sample.addChunks(weight, stride, first);
-                found += sample.hits;
+                found += sample.found();
             }
             if (found >= enough || stride == 1) {
                 return result(samples, found);
@@ -94,9 +109,13 @@ public final class SampledMatches {
         return stride;
     }
 
-    private static Result all(IndexSearcher searcher, Query query) throws IOException {
+    private static Result all(IndexSearcher searcher, Query query, Function<LeafReaderContext, FixedBitSet> within) throws IOException {
         BitSetFacetsCollector matches = (BitSetFacetsCollector) searcher.search(query, new BitSetFacetsCollector.Manager());
-        long found = matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+        long found = 0;
+        for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+            found += within == null ? docs.totalHits()
+                    : FixedBitSet.intersectionCount(BitSetFacetsCollector.bitsOf(docs), within.apply(docs.context()));
+        }
         return new Result(matches, found, 1.0);
     }
 
@@ -117,16 +136,22 @@ public final class SampledMatches {
     /** One segment's sampled runs and the matches found in them. */
     private static final class Sample implements LeafCollector {
         private final LeafReaderContext leaf;
+        private final FixedBitSet within;
         private final FixedBitSet bits;
         private final int chunkSize;
         private long covered;
         private int hits;
 
-        Sample(LeafReaderContext leaf) {
+        Sample(LeafReaderContext leaf, FixedBitSet within) {
             this.leaf = leaf;
+            this.within = within;
             int maxDoc = leaf.reader().maxDoc();
             this.bits = new FixedBitSet(Math.max(1, maxDoc));
             this.chunkSize = Math.max(1, (maxDoc + CHUNKS - 1) / CHUNKS);
+        }
+
+        long found() {
+            return within == null ? hits : FixedBitSet.intersectionCount(bits, within);
         }
 
         /** The runs every {@code stride}-th apart not read yet; Lucene's bulk scorer wants them in order. */

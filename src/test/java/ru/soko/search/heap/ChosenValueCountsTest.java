@@ -37,7 +37,7 @@ class ChosenValueCountsTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
                 FacetOrdinals ordinals = new FacetOrdinals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-                ChosenValueCounts counts = new ChosenValueCounts(ordinals);
+                ChosenValueCounts counts = new ChosenValueCounts(ordinals, SampledMatches.never());
                 int compared = 0;
                 for (Query base : List.of(new MatchAllDocsQuery(), new TermQuery(new Term("bucket", "1")), new TermQuery(new Term("id", "5")))) {
                     for (Map<String, List<String[]>> chosen : choices()) {
