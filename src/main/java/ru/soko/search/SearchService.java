@@ -109,9 +109,10 @@ public final class SearchService {
      * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
-     * matches no more documents than the window holds. Without a chosen facet value, a query matching
-     * very many entries is counted over a sample of the index ({@link SampledMatches}): its total and
-     * facet counts are then estimates, marked as such.
+     * matches no more documents than the window holds. Ranked by relevance, a query matching very many
+     * entries (with chosen facet values: whose drill-down holds very many) is counted over a sample of
+     * the index ({@link SampledMatches}): its total and facet counts are then estimates, marked as
+     * such; sorted pages are counted exactly.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
