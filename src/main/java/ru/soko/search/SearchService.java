@@ -98,21 +98,20 @@ public final class SearchService {
 
     /**
      * The facet counts and the total need every match but no score; the page needs scores, but only
-     * of documents that can still reach it. So a sorted page (browse, by date) is collected while
-     * counting, with no scores at all; and where the ranking can skip most matches the search runs
-     * twice: once counting without scores, once ranking the top hits, which lets Lucene skip blocks
-     * of postings that cannot reach the page ({@link RankBoostQuery}). It can for a word, a phrase,
-     * two words, a disjunction such as a requisite query, or when a chosen facet value narrows the
-     * matches; with a chosen facet value the counting is set algebra on the heap
-     * ({@link ChosenValueCounts}) rather than Lucene's drill-sideways scorer. For three or more
+     * of documents that can still reach it. So the search runs twice: once counting without scores,
+     * once collecting the page — sorted (by date) without scores, or ranking the top hits, which lets
+     * Lucene skip blocks of postings that cannot reach the page ({@link RankBoostQuery}): it can for a
+     * word, a phrase, two words, a disjunction such as a requisite query, or when a chosen facet value
+     * narrows the matches. With a chosen facet value the counting is set algebra on the heap
+     * ({@link ChosenValueCounts}) rather than Lucene's drill-sideways scorer. A search without words
+     * collects its page while counting, since its counts are kept per index reader. For three or more
      * required words the skipping saves little, so their page is ranked in a window
      * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
-     * matches no more documents than the window holds. Ranked by relevance, a query matching very many
-     * entries (with chosen facet values: whose drill-down holds very many) is counted over a sample of
-     * the index ({@link SampledMatches}): its total and facet counts are then estimates, marked as
-     * such; sorted pages are counted exactly.
+     * matches no more documents than the window holds. A query matching very many entries (with
+     * chosen facet values: whose drill-down holds very many) is counted over a sample of the index
+     * ({@link SampledMatches}): its total and facet counts are then estimates, marked as such.
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
@@ -122,7 +121,6 @@ public final class SearchService {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, false, List.of(), Map.of());
             }
-            DrillSideways sideways = drillSideways(searcher, facetState(searcher));
             int wanted = request.offset() + request.limit();
             Sort sort = request.query().isEmpty() && request.order() == SearchRequest.Order.RELEVANCE ? NEWEST_FIRST
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
@@ -137,23 +135,24 @@ public final class SearchService {
             }
             Counted counted;
             ScoreDoc[] top;
-            if (sort != null) {
-                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> sorted =
-                        sideways.search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
+            if (browse != null) {
+                // Counted once per index reader and kept, so the one pass that also collects the page stays.
+                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> sorted = drillSideways(searcher, facetState(searcher))
+                        .search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted));
                 counted = Counted.of(sorted);
                 top = sorted.collectorResult.scoreDocs;
-                // Shown beside each hit as before; scoring the page alone is cheap.
                 TopFieldCollector.populateScores(top, searcher, ranked);
-            } else if (!request.filters().isEmpty()) {
-                ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
-                counted = new Counted(chosen.total(), chosen.facets(), chosen.sample());
-                top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
             } else {
-                SampledMatches.Result matches = sampled.collect(searcher, matching);
-                counted = new Counted(matches.total(), new HeapFacetCounts(facetState(searcher), facetOrdinals, matches.matches()), matches);
-                top = requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES
-                        ? searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs
-                        : rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
+                counted = count(searcher, matching, request);
+                if (sort != null) {
+                    top = searcher.search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
+                    // Shown beside each hit as before; scoring the page alone is cheap.
+                    TopFieldCollector.populateScores(top, searcher, ranked);
+                } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
+                    top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+                } else {
+                    top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
+                }
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
             Counts counts = new Counts(counted.total(), facets(counted.facets(), indexedDims(facetState(searcher)), counted.sample()));
@@ -163,6 +162,19 @@ public final class SearchService {
             return new SearchResult(counts.total(), counted.sample().approximate(), hits(searcher, userQuery, page, request.query().isEmpty()),
                     counts.facets());
         });
+    }
+
+    /**
+     * The total and facet counts of a search with words: with chosen facet values by set algebra
+     * ({@link ChosenValueCounts}), otherwise from the matches; either over a sample when very many match.
+     */
+    private Counted count(IndexSearcher searcher, Query matching, SearchRequest request) throws IOException {
+        if (!request.filters().isEmpty()) {
+            ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
+            return new Counted(chosen.total(), chosen.facets(), chosen.sample());
+        }
+        SampledMatches.Result matches = sampled.collect(searcher, matching);
+        return new Counted(matches.total(), new HeapFacetCounts(facetState(searcher), facetOrdinals, matches.matches()), matches);
     }
 
     /** A search without words: who asks and the chosen facet values decide its counts. */
@@ -210,7 +222,7 @@ public final class SearchService {
     /**
      * Matches a sample of the index must hold before the counts of a query are estimated from it
      * rather than counted: ±1–3 % on the total at 1 M documents (docs/BENCHMARKS.md, fix 25). A query
-     * with fewer matches, and any query in an index of fewer than ≈ 40 000 entries, is counted exactly.
+     * with fewer matches, and any query in an index of fewer than 160 000 entries, is counted exactly.
      */
     static final int ENOUGH_TO_ESTIMATE = 10_000;
 

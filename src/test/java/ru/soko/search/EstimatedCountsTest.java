@@ -20,8 +20,8 @@ import ru.soko.util.Json;
 
 /**
  * A very broad query is counted over a sample of the index. On the sample archive, with a sample of
- * three matches counting as enough, that happens for most queries; the page must stay exactly the
- * one of the full search, and the estimated facets may only hold values the role's full search shows.
+ * three matches counting as enough, that happens for most queries; the page, ranked or sorted by
+ * date, must stay exactly the one of the full search, and the estimated facets may only hold values the role's full search shows.
  */
 class EstimatedCountsTest {
 
@@ -37,6 +37,7 @@ class EstimatedCountsTest {
         Path dir = Files.createTempDirectory("soko-estimates");
         int estimated = 0;
         int estimatedWithChosen = 0;
+        int estimatedByDate = 0;
         int exactOnly = 0;
         try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), new DocumentMapper(vocabulary))) {
             index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
@@ -45,16 +46,18 @@ class EstimatedCountsTest {
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
                 for (String text : texts) {
                   for (Map<String, List<String>> filters : FILTERS) {
-                    SearchRequest request = new SearchRequest(text, 0, 10, filters, SearchRequest.Order.RELEVANCE, role);
+                   for (SearchRequest.Order order : SearchRequest.Order.values()) {
+                    SearchRequest request = new SearchRequest(text, 0, 10, filters, order, role);
                     SearchResult exact = full.search(request);
                     SearchResult actual = sampling.search(request);
-                    String what = role + " «" + text + "» " + filters;
+                    String what = role + " «" + text + "» " + filters + " " + order;
                     assertFalse(exact.approximate(), what);
                     assertEquals(ids(exact), ids(actual), what);
                     assertEquals(exact.hits().stream().map(SearchHit::score).toList(), actual.hits().stream().map(SearchHit::score).toList(), what);
                     if (actual.approximate()) {
                         estimated++;
                         estimatedWithChosen += filters.isEmpty() ? 0 : 1;
+                        estimatedByDate += order == SearchRequest.Order.DATE ? 1 : 0;
                         assertTrue(actual.total() > 0 && exact.total() >= 3, what + ": only a query with enough matches is estimated");
                         actual.facets().forEach((dim, values) -> {
                             assertTrue(labels(exact.facets().get(dim)).containsAll(labels(values)), what + " " + dim + ": " + values);
@@ -65,12 +68,14 @@ class EstimatedCountsTest {
                         assertEquals(exact.total(), actual.total(), what);
                         assertEquals(exact.facets(), actual.facets(), what);
                     }
+                   }
                   }
                 }
             }
         }
         assertTrue(estimated > 10, "broad queries must be estimated, were " + estimated);
         assertTrue(estimatedWithChosen > 0, "a broad drill-down must be estimated too");
+        assertTrue(estimatedByDate > 0, "a page sorted by date is counted the same way");
         assertTrue(exactOnly > 0, "a query with few matches must still be counted exactly");
     }
 

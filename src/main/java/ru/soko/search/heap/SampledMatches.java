@@ -27,15 +27,20 @@ import org.apache.lucene.util.FixedBitSet;
  * {@code stride}-th run of every segment, so its documents come from the whole index (old and new
  * acts, every upload batch) rather than from its start. The stride halves, adding the runs in
  * between, until the sample holds {@code enough} matches or is the whole index — a query with few
- * matches is therefore always counted exactly, whatever the archive's size. The matches found are
+ * matches is therefore always counted exactly, whatever the archive's size, and so is every query in
+ * an index of fewer than 16 × {@code enough} entries. The matches found are
  * real, visible documents; an estimate is their number times the share of the index not read.
  */
 public final class SampledMatches {
 
     private static final int CHUNKS = 1024;
     private static final int FIRST_STRIDE = 64;
-    /** Below this many index entries per wanted match, sampling could not save enough to be worth an estimate. */
-    private static final int SMALLEST_SHARE = 4;
+    /**
+     * Sample only where the first sample can read at most this share of the index and still hold
+     * enough: below that (at 100k documents, 150 000 entries) the query cache and Lucene's whole-segment
+     * scorers left sampling nothing to save in the mix, and an estimate is then not worth showing.
+     */
+    private static final int SMALLEST_SHARE = 16;
 
     /** The matches found (sampled or all), how many of them counted towards enough, and by how much to multiply counts. */
     public record Result(BitSetFacetsCollector matches, long found, double scale) {
