@@ -36,15 +36,15 @@ public final class SampledMatches {
     /**
      * Runs per segment: 8 192 (≈ 45 documents each in a segment of 370 000). Neighbouring documents
      * resemble each other (one upload, one issuer), so an estimate from a few long runs is off by more
-     * than its size suggests: 1 024 runs gave top facet values 6–8 % off, 8 192 runs 0.5–2 %, at
-     * ≈ 1.5× the sample's cost (docs/bench/NOTES-search-sample.md).
+     * than its size suggests: 1 024 runs left top facet values 6–8 % off, 8 192 runs 0–3.5 %, at
+     * ≈ 1.5× the sample's cost but the same CPU in the query mix (docs/bench/NOTES-search-sample.md).
      */
     private static final int CHUNKS = 8192;
     private static final int FIRST_STRIDE = 512;
     /**
-     * Sample only where the first sample can read at most this share of the index and still hold
-     * enough: below that (at 100k documents, 150 000 entries) the query cache and Lucene's whole-segment
-     * scorers left sampling nothing to save in the mix, and an estimate is then not worth showing.
+     * Sample only where a sample of at most 1/16 of the index could hold enough: below that (at 100k
+     * documents, 150 000 entries) the query cache and Lucene's whole-segment scorers left sampling
+     * nothing to save in the mix, and an estimate is then not worth showing.
      */
     private static final int SMALLEST_SHARE = 16;
 
