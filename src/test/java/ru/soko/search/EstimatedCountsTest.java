@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,32 +11,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import ru.soko.access.Role;
-import ru.soko.testing.SampleArchive;
-import ru.soko.util.Json;
 
 /**
  * A very broad query is counted over a sample of the index. On the sample archive, with a sample of
  * three matches counting as enough, that happens for most queries; the page, ranked or sorted by
- * date, must stay exactly the one of the full search, and the estimated facets may only hold values the role's full search shows.
+ * date, must stay exactly the one of the full search, and the estimated facets may only hold values
+ * the role's full search shows.
  */
 class EstimatedCountsTest {
 
     @Test
     void aBroadQueryGetsEstimatedCountsButTheSamePageAndNoValueTheRoleCannotSee() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode q : Json.mapper().readTree(EstimatedCountsTest.class.getResourceAsStream("/relevance/queries.json"))) {
-            texts.add(q.get("query").asText());
-        }
-        texts.addAll(List.of("школа", "результаты", "приказ", "\"оценки качества образования\"", "мониторинг -НОКО", "", "приказ 1324"));
+        List<String> texts = SampleSearch.queries("приказ", "");
         SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
         Analyzers analyzers = new Analyzers(vocabulary);
-        Path dir = Files.createTempDirectory("soko-estimates");
         int estimated = 0;
         int estimatedWithChosen = 0;
         int estimatedByDate = 0;
         int exactOnly = 0;
-        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), new DocumentMapper(vocabulary))) {
-            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+        try (SearchIndex index = SampleSearch.index(analyzers, new DocumentMapper(vocabulary))) {
             SearchService full = new SearchService(index, analyzers, vocabulary);
             SearchService sampling = new SearchService(index, analyzers, vocabulary, SearchService.RANK_WINDOW, 3);
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {

@@ -3,9 +3,6 @@ package ru.soko.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import ru.soko.access.Role;
-import ru.soko.testing.SampleArchive;
-import ru.soko.util.Json;
 
 /**
  * The search counts in one pass and ranks in another that may skip, or in a window for three or more
@@ -36,19 +31,13 @@ class TwoPassSearchTest {
 
     @Test
     void pagesScoresAndTotalsEqualThoseOfScoringEveryMatchAndTheRankWindowKeepsFullScores() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode q : Json.mapper().readTree(TwoPassSearchTest.class.getResourceAsStream("/relevance/queries.json"))) {
-            texts.add(q.get("query").asText());
-        }
-        texts.addAll(List.of("школа", "результаты", "приказ 1324", "\"оценки качества образования\"", "мониторинг -НОКО"));
+        List<String> texts = SampleSearch.queries();
         SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
         Analyzers analyzers = new Analyzers(vocabulary);
         QueryFactory queries = new QueryFactory(analyzers, vocabulary);
         DocumentMapper mapper = new DocumentMapper(vocabulary);
-        Path dir = Files.createTempDirectory("soko-twopass");
         int compared = 0;
-        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
-            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+        try (SearchIndex index = SampleSearch.index(analyzers, mapper)) {
             SearchService service = new SearchService(index, analyzers, vocabulary);
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {
                 for (String text : texts) {

@@ -94,11 +94,9 @@ class SampledMatchesTest {
     @Test
     void estimatesABroadQueryFromRealLiveMatchesInEverySegment() throws IOException {
         Query common = word("common");
-        SampledMatches.Result result = new SampledMatches(1000).collect(searcher, common);
+        SampledMatches.Result result = estimated(common, 0.03);
         int exact = searcher.count(common);
-        assertTrue(result.approximate());
         assertTrue(result.found() >= 1000 && result.found() < exact / 4, "sampled " + result.found() + " of " + exact);
-        assertEquals(exact, result.total(), exact * 0.03, "estimate within 3 %");
         Set<String> live = live(common);
         Set<String> sampled = found(result);
         assertTrue(live.containsAll(sampled), "only live matches are sampled");
@@ -110,11 +108,16 @@ class SampledMatchesTest {
 
     @Test
     void estimatesAClusteredBatchFromRunsSpreadOverTheWholeSegment() throws IOException {
-        Query batch = word("batch");
-        SampledMatches.Result result = new SampledMatches(1000).collect(searcher, batch);
-        int exact = searcher.count(batch);
-        assertTrue(result.approximate());
-        assertEquals(exact, result.total(), exact * 0.05, "estimate within 5 %");
+        estimated(word("batch"), 0.05);
+    }
+
+    /** A sample of 1 000 matches: an estimate, within {@code error} of the exact count. */
+    private static SampledMatches.Result estimated(Query query, double error) throws IOException {
+        SampledMatches.Result result = new SampledMatches(1000).collect(searcher, query);
+        int exact = searcher.count(query);
+        assertTrue(result.approximate(), query.toString());
+        assertEquals(exact, result.total(), exact * error, query + ": estimate within " + error * 100 + " %");
+        return result;
     }
 
     @Test
