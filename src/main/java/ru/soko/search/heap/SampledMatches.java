@@ -13,6 +13,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
@@ -95,6 +96,14 @@ public final class SampledMatches {
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        // Lucene's cost is at least the number of matches: no sparser start than it allows to fill.
+        long cost = cost(weight, leaves);
+        while (stride > 1 && cost / stride < enough) {
+            stride /= 2;
+        }
+        if (stride == 1) {
+            return all(searcher, query, within);
+        }
         List<Sample> samples = new ArrayList<>(leaves.size());
         leaves.forEach(leaf -> samples.add(new Sample(leaf, within == null ? null : within.apply(leaf))));
         for (boolean first = true; ; first = false, stride /= 2) {
@@ -118,6 +127,15 @@ public final class SampledMatches {
             stride /= 2;
         }
         return stride;
+    }
+
+    private static long cost(Weight weight, List<LeafReaderContext> leaves) throws IOException {
+        long cost = 0;
+        for (LeafReaderContext leaf : leaves) {
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            cost += supplier == null ? 0 : supplier.cost();
+        }
+        return cost;
     }
 
     private static Result all(IndexSearcher searcher, Query query, Function<LeafReaderContext, FixedBitSet> within) throws IOException {
