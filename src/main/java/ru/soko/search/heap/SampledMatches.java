@@ -96,7 +96,8 @@ public final class SampledMatches {
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        // Lucene's cost is at least the number of matches: no sparser start than it allows to fill.
+        // No sparser start than Lucene's cost estimate could fill: for the queries built here it is at
+        // least the number of matches; were it lower, the sample would only start denser.
         long cost = cost(weight, leaves);
         while (stride > 1 && cost / stride < enough) {
             stride /= 2;
