@@ -66,7 +66,9 @@ public final class ChosenValueCounts {
         for (FacetsCollector.MatchingDocs docs : sample.matches().getMatchingDocs()) {
             FixedBitSet matches = BitSetFacetsCollector.bitsOf(docs);
             FixedBitSet[] withChosen = chosenIn[docs.context().ord];
-            drillDown.add(matchingDocs(docs.context(), intersection(matches, withChosen, -1)));
+            FixedBitSet drilled = matches.clone();
+            drilled.and(allChosenIn[docs.context().ord]);
+            drillDown.add(matchingDocs(docs.context(), drilled));
             for (int i = 0; i < dims.size(); i++) {
                 sideways.get(i).add(matchingDocs(docs.context(), intersection(matches, withChosen, i)));
             }
@@ -92,7 +94,7 @@ public final class ChosenValueCounts {
         return docs;
     }
 
-    /** The matches AND every dimension's chosen values but the one at {@code except} (−1: all of them). */
+    /** {@code matches} AND every dimension's chosen values but the one at {@code except}. */
     private static FixedBitSet intersection(FixedBitSet matches, FixedBitSet[] withChosen, int except) {
         FixedBitSet out = matches.clone();
         for (int i = 0; i < withChosen.length; i++) {

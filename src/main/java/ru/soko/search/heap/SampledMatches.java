@@ -90,18 +90,16 @@ public final class SampledMatches {
      * documents the user narrowed the search to, not merely of the query's matches.
      */
     public Result collect(IndexSearcher searcher, Query query, Function<LeafReaderContext, FixedBitSet> within) throws IOException {
-        int stride = firstStride(searcher.getIndexReader().maxDoc());
-        if (stride == 1) {
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        if (maxDoc < (long) SMALLEST_SHARE * enough) {
             return all(searcher, query, within);
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        // No sparser start than Lucene's cost estimate could fill: for the queries built here it is at
-        // least the number of matches; were it lower, the sample would only start denser.
-        long cost = cost(weight, leaves);
-        while (stride > 1 && cost / stride < enough) {
-            stride /= 2;
-        }
+        // No sparser start than the index, or Lucene's cost estimate, could fill: for the queries built
+        // here that estimate is at least the number of matches; were it lower, the sample would only
+        // start denser.
+        int stride = sparsestFilling(Math.min(maxDoc, cost(weight, leaves)));
         if (stride == 1) {
             return all(searcher, query, within);
         }
@@ -119,12 +117,10 @@ public final class SampledMatches {
         }
     }
 
-    private int firstStride(int maxDoc) {
-        if (maxDoc < (long) SMALLEST_SHARE * enough) {
-            return 1;
-        }
+    /** The largest stride up to {@link #FIRST_STRIDE} whose sample of {@code entries} could still hold enough. */
+    private int sparsestFilling(long entries) {
         int stride = FIRST_STRIDE;
-        while (stride > 1 && maxDoc / stride < enough) {
+        while (stride > 1 && entries / stride < enough) {
             stride /= 2;
         }
         return stride;
