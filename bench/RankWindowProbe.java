@@ -1,10 +1,7 @@
 package ru.soko.search;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -13,11 +10,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.MMapDirectory;
-import org.apache.lucene.util.BytesRef;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.RankBoostQuery;
 
@@ -33,7 +27,7 @@ import ru.soko.search.heap.RankBoostQuery;
  * docs/bench/rank-window-1m-lemma-proxies.txt), =textlemma by the text's lemma field only. Prints
  * thread CPU ms of each, and how many leading hits of the rescored window are the real top 10's
  * documents / have its scores (a page that differs only among equal scores is as good).
- *   javac -cp target/soko-archive.jar -d /tmp/probe2 bench/RankWindowProbe.java
+ *   javac -cp target/soko-archive.jar -d /tmp/probe2 bench/ProbeIndex.java bench/RankWindowProbe.java
  *   PROBE_PROXY=lemma java --add-modules jdk.incubator.vector -cp /tmp/probe2:target/soko-archive.jar ru.soko.search.RankWindowProbe \
  *       DATA/index 'мониторинга|"оценки качества образования"' 5
  */
@@ -41,23 +35,18 @@ public class RankWindowProbe {
     private static final int[] WINDOWS = {200, 500, 1000};
 
     public static void main(String[] args) throws Exception {
-        SearchVocabulary vocabulary = SearchVocabulary.load(Optional.of(Path.of("index-config")));
-        QueryFactory queries = new QueryFactory(new Analyzers(vocabulary), vocabulary);
-        IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(MMapDirectory.open(Path.of(args[0]))));
-        searcher.setQueryCache(null);
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        ProbeIndex index = ProbeIndex.open(args[0]);
+        QueryFactory queries = index.queries();
+        IndexSearcher searcher = index.searcher();
+        int reps = ProbeIndex.reps(args, 5);
         HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
         System.out.printf("%-40s %8s", "query", "real");
         for (int w : WINDOWS) {
             System.out.printf(" %8s %8s %7s", "cheap@" + w, "+resc", "doc/sc");
         }
         System.out.println();
-        for (String text : args[1].split("\\|")) {
-            Query filtered = new BooleanQuery.Builder().add(queries.build(text), BooleanClause.Occur.MUST)
-                    .add(new TermInSetQuery(IndexFields.ACCESS, List.of(new BytesRef(ru.soko.access.Audience.PUBLIC.term()))),
-                            BooleanClause.Occur.FILTER)
-                    .build();
+        for (String text : ProbeIndex.texts(args)) {
+            Query filtered = ProbeIndex.publicOnly(queries.build(text));
             Query real = new RankBoostQuery(filtered, rank);
             Query cheap = new RankBoostQuery(cheap(filtered), rank);
             if (System.getenv("PROBE_DEBUG") != null) {
@@ -69,23 +58,23 @@ public class RankWindowProbe {
             int[] same = new int[WINDOWS.length];
             int[] equal = new int[WINDOWS.length];
             for (int r = 0; r < reps + 2; r++) {
-                long c0 = threads.getCurrentThreadCpuTime();
+                long c0 = ProbeIndex.threadCpu();
                 TopDocs top = searcher.search(real, new TopScoreDocCollectorManager(10, 10));
-                long c1 = threads.getCurrentThreadCpuTime();
+                long c1 = ProbeIndex.threadCpu();
                 if (r >= 2) {
                     realMs += (c1 - c0) / 1e6 / reps;
                 }
                 for (int i = 0; i < WINDOWS.length; i++) {
-                    long d0 = threads.getCurrentThreadCpuTime();
+                    long d0 = ProbeIndex.threadCpu();
                     TopDocs window = searcher.search(cheap, new TopScoreDocCollectorManager(WINDOWS[i], WINDOWS[i]));
-                    long d1 = threads.getCurrentThreadCpuTime();
+                    long d1 = ProbeIndex.threadCpu();
                     TopDocs rescored = new QueryRescorer(real) {
                         @Override
                         protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
                             return secondPassMatches ? secondPassScore : 0f;
                         }
                     }.rescore(searcher, window, 10);
-                    long d2 = threads.getCurrentThreadCpuTime();
+                    long d2 = ProbeIndex.threadCpu();
                     if (r >= 2) {
                         firstMs[i] += (d1 - d0) / 1e6 / reps;
                         rescoreMs[i] += (d2 - d1) / 1e6 / reps;

@@ -1,23 +1,14 @@
 package ru.soko.search;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.store.MMapDirectory;
-import org.apache.lucene.util.BytesRef;
 import ru.soko.search.heap.SampledMatches;
 
 /**
  * The counting pass of the public search (MatchingQuery, access filter, no facet value chosen):
  * thread CPU milliseconds and the total, counted exactly and estimated by SampledMatches with
  * several sample sizes, and the estimate's error. Query cache off, so every run reads the index.
- *   javac -cp target/soko-archive.jar -d /tmp/probe bench/SampleCountProbe.java
+ *   javac -cp target/soko-archive.jar -d /tmp/probe bench/ProbeIndex.java bench/SampleCountProbe.java
  *   java --add-modules jdk.incubator.vector -cp /tmp/probe:target/soko-archive.jar ru.soko.search.SampleCountProbe \
  *       DATA/index 'мониторинга|"оценки качества образования"' 5
  */
@@ -25,18 +16,13 @@ public class SampleCountProbe {
     private static final int[] ENOUGH = {0, 40_000, 10_000, 2_500};
 
     public static void main(String[] args) throws Exception {
-        SearchVocabulary vocabulary = SearchVocabulary.load(Optional.of(Path.of("index-config")));
-        QueryFactory queries = new QueryFactory(new Analyzers(vocabulary), vocabulary);
-        IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(MMapDirectory.open(Path.of(args[0]))));
-        searcher.setQueryCache(null);
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        ProbeIndex index = ProbeIndex.open(args[0]);
+        QueryFactory queries = index.queries();
+        IndexSearcher searcher = index.searcher();
+        int reps = ProbeIndex.reps(args, 5);
         System.out.printf("%-44s %17s %26s %26s %26s%n", "query", "exact ms / total", "enough 40 000", "enough 10 000", "enough 2 500");
-        for (String text : args[1].split("\\|")) {
-            Query matching = new BooleanQuery.Builder().add(MatchingQuery.of(queries.build(text)), BooleanClause.Occur.MUST)
-                    .add(new TermInSetQuery(IndexFields.ACCESS, List.of(new BytesRef(ru.soko.access.Audience.PUBLIC.term()))),
-                            BooleanClause.Occur.FILTER)
-                    .build();
+        for (String text : ProbeIndex.texts(args)) {
+            Query matching = ProbeIndex.publicOnly(MatchingQuery.of(queries.build(text)));
             StringBuilder line = new StringBuilder(String.format("%-44s", text));
             long exact = 0;
             for (int enough : ENOUGH) {
@@ -44,9 +30,9 @@ public class SampleCountProbe {
                 double ms = 0;
                 long total = 0;
                 for (int r = 0; r < reps + 2; r++) {
-                    long c0 = threads.getCurrentThreadCpuTime();
+                    long c0 = ProbeIndex.threadCpu();
                     total = sampler.collect(searcher, matching).total();
-                    long c1 = threads.getCurrentThreadCpuTime();
+                    long c1 = ProbeIndex.threadCpu();
                     ms += r >= 2 ? (c1 - c0) / 1e6 / reps : 0;
                 }
                 if (exact == 0) {
