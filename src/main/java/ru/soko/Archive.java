@@ -134,12 +134,12 @@ public final class Archive implements AutoCloseable {
      * Reads the requisites again from the stored text of every document (after the extractor or its
      * vocabulary changed), keeping administrators' corrections, then rebuilds the index.
      */
-    public long reextractRequisites() {
+    public long reextractRequisites(java.util.function.LongConsumer progress) {
         for (long id : catalog.allIds()) {
             catalog.get(id).ifPresent(r -> catalog.replaceRequisites(id, requisites.extract(r.text(), r.metadata())));
             catalog.get(id).ifPresent(this::recordSelfEvaluation);
         }
-        return reindex();
+        return reindex(progress);
     }
 
     /** A document's full card as the operator sees it: effective requisites, status, links and file facts. */
@@ -191,10 +191,15 @@ public final class Archive implements AutoCloseable {
 
     /** Rebuilds the index from the catalogue alone: no file is parsed again. */
     public long reindex() {
+        return reindex(n -> { });
+    }
+
+    /** The same, telling {@code progress} how many entries are in so far. */
+    public long reindex(java.util.function.LongConsumer progress) {
         return index.rebuild(target -> {
-            catalog.forEach(target::upsert);
-            registries.forEach(target::upsert);
-        });
+            catalog.forEach(target::add);
+            registries.forEach(target::add);
+        }, progress);
     }
 
     /**

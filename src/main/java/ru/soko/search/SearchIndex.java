@@ -94,17 +94,21 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Replaces the whole index with the entries {@code feed} adds through {@link #upsert}. Readers
-     * keep seeing the old index until the single commit at the end. A failure midway rolls the
-     * writer back (which closes it): the archive must then be reopened, and the old index is intact.
+     * Replaces the whole index with the entries {@code feed} hands to the loader, which indexes them
+     * on every core. Readers keep seeing the old index until the single commit at the end. A failure
+     * midway rolls the writer back (which closes it): the archive must then be reopened, and the old
+     * index is intact. {@code progress} hears the count of entries added now and then.
      */
-    public long rebuild(Consumer<SearchIndex> feed) {
+    public long rebuild(Consumer<IndexLoader> feed, java.util.function.LongConsumer progress) {
+        IndexLoader loader = new IndexLoader(writer, mapper, Runtime.getRuntime().availableProcessors(), progress);
         try {
             writer.deleteAll();
-            feed.accept(this);
+            feed.accept(loader);
+            loader.finish();
             commit();
             return writer.getDocStats().numDocs;
         } catch (IOException | RuntimeException e) {
+            loader.abandon();
             try {
                 writer.rollback();
             } catch (IOException suppressed) {
@@ -112,6 +116,10 @@ public final class SearchIndex implements AutoCloseable {
             }
             throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
         }
+    }
+
+    public long rebuild(Consumer<IndexLoader> feed) {
+        return rebuild(feed, n -> { });
     }
 
     public interface SearcherWork<T> {

@@ -91,7 +91,7 @@ class ActLinksTest {
             long old = ingest(archive, write("1291.txt", OLD_ORDER));
             long repealing = ingest(archive, write("2830.txt", REPEALING_ORDER));
             archive.edit(repealing, java.util.Map.of("number", "2831", "signatory", "А.А. Исправленный"), "admin");
-            archive.reextractRequisites();
+            archive.reextractRequisites(n -> { });
             DocumentCard card = archive.card(repealing).orElseThrow();
             assertEquals("2831", card.number());
             assertEquals("А.А. Исправленный", card.signatory());

@@ -167,7 +167,7 @@ class CliTest {
         run("ingest", "--data", data.toString(), docs.toString());
         Run run = run("reindex", "--data", data.toString());
         assertEquals(0, run.exit());
-        assertTrue(run.out().contains("Индекс перестроен: 2 документов"), run.out());
+        assertTrue(run.out().contains("Записей в индексе: 2 "), run.out());
     }
 
     @Test

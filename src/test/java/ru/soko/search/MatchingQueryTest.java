@@ -40,7 +40,7 @@ class MatchingQueryTest {
         Path dir = Files.createTempDirectory("soko-matching");
         int nonEmpty = 0;
         try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
-            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::add));
             for (String text : texts) {
                 Query whole = queries.build(text);
                 Query matching = MatchingQuery.of(whole);

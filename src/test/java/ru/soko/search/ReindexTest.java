@@ -1,6 +1,7 @@
 package ru.soko.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.soko.Archive;
+import ru.soko.catalog.DocumentRecord;
 import ru.soko.ingest.FileCollector;
 import ru.soko.ingest.IngestProgress;
 import ru.soko.testing.TestArchives;
@@ -70,6 +72,90 @@ class ReindexTest {
             fresh.reindex();
             assertEquals(before, runAll(fresh));
         }
+    }
+
+    @Test
+    void rebuildThatFailsOnARecordLeavesTheOldIndexWhole() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (int i = 0; i < 40; i++) {
+            TestFiles.text(docs, "doc" + i + ".txt", "Мониторинг качества образования, школа № " + i + ". " + TestFiles.RUSSIAN_TEXT,
+                    StandardCharsets.UTF_8);
+        }
+        List<SearchResult> before;
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            before = runAll(archive);
+            List<DocumentRecord> records = new ArrayList<>();
+            archive.catalog().forEach(records::add);
+            // A record without text cannot become an index entry: one of the loader's threads fails on it midway.
+            DocumentRecord broken = withoutText(records.get(records.size() / 2));
+            records.set(records.size() / 2, broken);
+            assertThrows(RuntimeException.class, () -> archive.index().rebuild(loader -> records.forEach(loader::add)));
+        }
+        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
+            assertEquals(40, reopened.index().documentCount());
+            assertEquals(before, runAll(reopened));
+        }
+    }
+
+    @Test
+    void rebuildWhoseFeedFailsLeavesTheOldIndexWhole() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        TestFiles.text(docs, "a.txt", "Мониторинг качества образования в школах", StandardCharsets.UTF_8);
+        TestFiles.text(docs, "b.txt", "Самообследование школы и мониторинг", StandardCharsets.UTF_8);
+        List<SearchResult> before;
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            before = runAll(archive);
+            assertThrows(IllegalStateException.class, () -> archive.index().rebuild(loader -> {
+                archive.catalog().forEach(loader::add);
+                throw new IllegalStateException("каталог недоступен");
+            }));
+        }
+        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
+            assertEquals(before, runAll(reopened));
+        }
+    }
+
+    @Test
+    void rebuildReportsProgressAndCountsEveryEntryOnce() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (int i = 0; i < 30; i++) {
+            TestFiles.text(docs, "doc" + i + ".txt", "Отчёт о самообследовании школы № " + i, StandardCharsets.UTF_8);
+        }
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            List<DocumentRecord> records = new ArrayList<>();
+            archive.catalog().forEach(records::add);
+            java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
+            int copies = IndexLoader.PROGRESS_EVERY / records.size() + 1;
+            // The same records again and again under new ids: enough entries for the loader to report progress.
+            long added = archive.index().rebuild(loader -> {
+                for (int copy = 0; copy < copies; copy++) {
+                    for (DocumentRecord r : records) {
+                        loader.add(withId(r, r.id() + 1000L * copy));
+                    }
+                }
+            }, heard::set);
+            assertEquals((long) copies * records.size(), added);
+            assertEquals(IndexLoader.PROGRESS_EVERY, heard.get());
+            assertEquals(copies, archive.search().search(new SearchRequest("\"школы № 7\"", 0, 10)).total(),
+                    "each copy of the one document holding the phrase is in the index once");
+        }
+    }
+
+    private static DocumentRecord withoutText(DocumentRecord r) {
+        return copy(r, r.id(), null);
+    }
+
+    private static DocumentRecord withId(DocumentRecord r, long id) {
+        return copy(r, id, r.text());
+    }
+
+    private static DocumentRecord copy(DocumentRecord r, long id, String text) {
+        return new DocumentRecord(id, r.sha256(), r.sourceName(), r.sourcePath(), r.mediaType(), r.format(), r.sizeBytes(),
+                r.provisionalTitle(), text, r.textTruncated(), r.textSource(), r.needsOcr(), r.metadata(), r.warnings(),
+                r.visibility(), r.ingestedAt(), r.requisites(), r.status(), r.citedNumbers(), r.withdrawnAt(), r.withdrawnReason());
     }
 
     private static List<SearchResult> runAll(Archive archive) {

@@ -70,7 +70,7 @@ class RelevanceTest {
         SearchVocabulary vocabulary = SearchVocabulary.load(java.util.Optional.empty());
         Analyzers stemming = Analyzers.stemmingOnly(vocabulary);
         try (SearchIndex stemIndex = new SearchIndex(stemDir, stemming.perField(), new DocumentMapper(vocabulary))) {
-            stemIndex.rebuild(target -> archive.catalog().forEach(target::upsert));
+            stemIndex.rebuild(target -> archive.catalog().forEach(target::add));
             SearchService stemSearch = new SearchService(stemIndex, stemming, vocabulary);
             stemTotal = evaluate("Snowball", queries, q -> stemSearch.search(new SearchRequest(q, 0, 10, documentsOnly,
                     SearchRequest.Order.RELEVANCE, ru.soko.access.Role.ADMIN)).hits().stream()

@@ -31,7 +31,7 @@ final class SampleSearch {
     /** A fresh index of every document and record of the sample archive; the caller closes it. */
     static SearchIndex index(Analyzers analyzers, DocumentMapper mapper) throws IOException {
         SearchIndex index = new SearchIndex(Files.createTempDirectory("soko-search"), analyzers.perField(), mapper);
-        index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::upsert));
+        index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::add));
         return index;
     }
 }
