@@ -2,7 +2,11 @@ package ru.soko.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -36,6 +40,9 @@ public final class DocumentMapper {
 
     /** The value of the «registry» facet for documents, so one facet narrows to documents or to one registry. */
     public static final String DOCUMENTS = "documents";
+
+    /** Chars of a text lower-cased and encoded at a time while hashing it. */
+    private static final int HASH_CHUNK = 1024;
 
     private final ProcedureDetector procedures;
     private final FacetsConfig facets = FacetDims.config();
@@ -173,11 +180,95 @@ public final class DocumentMapper {
 
     /** Same words in the same order: the same text, whatever file it came in. */
     static String textHash(String text) {
+        MessageDigest digest = sha256();
+        return feedNormalised(text, digest) ? HexFormat.of().formatHex(digest.digest()) : exactTextHash(text);
+    }
+
+    /** The definition of the hash, kept for texts whose lower case only the whole string gets right. */
+    private static String exactTextHash(String text) {
+        String normalised = collapseWhitespace(text).strip().toLowerCase(Locale.ROOT);
+        return HexFormat.of().formatHex(sha256().digest(normalised.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Feeds {@code digest} the UTF-8 of what {@link #exactTextHash} hashes in one pass, without the
+     * three copies of the text that one makes (a few per cent of indexing). Lower-casing char by char
+     * is what {@code String.toLowerCase(Locale.ROOT)} does except for «Σ» (its lower case depends on
+     * the next letters), «İ» (two chars) and surrogate pairs: on those it returns false, having fed
+     * part of the text.
+     */
+    private static boolean feedNormalised(String text, MessageDigest digest) {
+        // strip() on the collapsed text drops exactly the Character.isWhitespace chars at both ends:
+        // the collapsing turns ASCII whitespace into a space, which is whitespace too.
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        // Chunks copied out of the string: indexing a char[] is cheaper than String.charAt.
+        char[] chars = new char[HASH_CHUNK];
+        byte[] bytes = new byte[HASH_CHUNK * 3];
+        boolean inRun = false;
+        for (int from = start; from < end; from += HASH_CHUNK) {
+            int length = Math.min(HASH_CHUNK, end - from);
+            text.getChars(from, from + length, chars, 0);
+            int filled = 0;
+            for (int i = 0; i < length; i++) {
+                char c = chars[i];
+                boolean space = isAsciiWhitespace(c);
+                if (space && inRun) {
+                    continue;
+                }
+                inRun = space;
+                int lower = space ? ' ' : lowerCase(c);
+                if (lower < 0) {
+                    return false;
+                }
+                filled = putUtf8((char) lower, bytes, filled);
+            }
+            digest.update(bytes, 0, filled);
+        }
+        return true;
+    }
+
+    /** The lower case of {@code c} in the lower-cased string, or -1 where that is not one char of its own. */
+    private static int lowerCase(char c) {
+        // Russian and Latin letters, nearly all of a text, first: in both alphabets a capital is 0x20 below its small letter.
+        if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z') {
+            return c;
+        }
+        if (c >= 'А' && c <= 'Я' || c >= 'A' && c <= 'Z') {
+            return c + 0x20;
+        }
+        int lower = Character.toLowerCase((int) c);
+        boolean exact = c != '\u03A3' && c != '\u0130' && !Character.isSurrogate(c) && lower <= Character.MAX_VALUE;
+        return exact ? lower : -1;
+    }
+
+    /** UTF-8 of one char that is not a surrogate; returns the position after it. */
+    private static int putUtf8(char c, byte[] buffer, int at) {
+        if (c < 0x80) {
+            buffer[at] = (byte) c;
+            return at + 1;
+        }
+        if (c < 0x800) {
+            buffer[at] = (byte) (0xC0 | c >> 6);
+            buffer[at + 1] = (byte) (0x80 | c & 0x3F);
+            return at + 2;
+        }
+        buffer[at] = (byte) (0xE0 | c >> 12);
+        buffer[at + 1] = (byte) (0x80 | c >> 6 & 0x3F);
+        buffer[at + 2] = (byte) (0x80 | c & 0x3F);
+        return at + 3;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            String normalised = collapseWhitespace(text).strip().toLowerCase(Locale.ROOT);
-            return java.util.HexFormat.of().formatHex(digest.digest(normalised.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -191,7 +282,7 @@ public final class DocumentMapper {
         boolean inRun = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean space = isAsciiWhitespace(c);
             if (!space) {
                 out.append(c);
             } else if (!inRun) {
@@ -200,6 +291,11 @@ public final class DocumentMapper {
             inRun = space;
         }
         return out.toString();
+    }
+
+    /** What the regex {@code \\s} matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static FieldType type(boolean stored) {
