@@ -58,4 +58,21 @@ class ProcedureDetectorTest {
             assertEquals(real.detectByScanningEveryMark(b.toString()), real.detect(b.toString()), b.toString());
         }
     }
+
+    @Test
+    void wordSplittingShortcutsAgreeWithTheJdk() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertEquals(Character.isLetter(c), ProcedureDetector.isLetter(c), "U+" + Integer.toHexString(c));
+        }
+        String alphabet = "АБВЯабвяЁёAZazÀßΣσİıǅ\uD835\uDC00-1 ";
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder word = new StringBuilder();
+            for (int k = 1 + random.nextInt(10); k > 0; k--) {
+                word.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('А' + random.nextInt(64)));
+            }
+            assertEquals(word.toString().toLowerCase(java.util.Locale.ROOT), ProcedureDetector.lowerCase(word.toString()), word.toString());
+        }
+    }
 }
