@@ -95,6 +95,10 @@ public final class BenchCommand implements Runnable {
                 description = "Числа одновременных клиентов; по умолчанию ${DEFAULT-VALUE}.")
         List<Integer> clients;
 
+        @Option(names = "--rebuild",
+                description = "Перестроить индекс из каталога и замерить это: индексация уже извлечённого текста без приёма файлов.")
+        boolean rebuild;
+
         @Option(names = "--no-http", description = "Не измерять поиск через HTTP.")
         boolean noHttp;
 
@@ -113,7 +117,7 @@ public final class BenchCommand implements Runnable {
                 org.apache.lucene.search.IndexSearcher.setDefaultQueryCache(null);
             }
             BenchReport report = new BenchRunner(new BenchRunner.Options(corpus, work, ConfigLoader.fromEnvironment(), reuse, rounds,
-                    clients, !noHttp), out).run();
+                    clients, !noHttp, rebuild), out).run();
             ReportTable.print(report, out);
             if (json != null) {
                 if (json.toAbsolutePath().getParent() != null) {

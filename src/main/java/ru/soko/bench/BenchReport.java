@@ -10,6 +10,7 @@ public record BenchReport(
         CorpusGenerator.Corpus corpus,
         Ingest ingest,
         List<RegistryImport> registryImports,
+        Rebuild rebuild,
         Storage storage,
         Startup startup,
         List<SearchLoad> search,
@@ -24,6 +25,14 @@ public record BenchReport(
     public record Ingest(String mode, long documents, long added, long rejected, double seconds, double docsPerSecond,
                          double textMBPerSecond, double fileMBPerSecond, double cpuSecondsMain, double cpuSecondsWorker,
                          double coresBusy, double docsPerCpuSecond) {
+    }
+
+    /**
+     * The index rebuilt from the catalogue ({@code bench run --rebuild}): indexing of extracted text
+     * alone, without parsing, requisites or SQLite writes. Null when not run.
+     */
+    public record Rebuild(long documents, long entries, double seconds, double docsPerSecond, double entriesPerSecond,
+                          double textMBPerSecond, double cpuSeconds, double coresBusy, double docsPerCpuSecond) {
     }
 
     public record RegistryImport(String registry, long rows, long added, double seconds) {

@@ -35,7 +35,7 @@ public final class BenchRunner {
 
     /** What to run. Each of N clients makes max(1, 2·{@code rounds}/N) passes over the query mix. */
     public record Options(Path corpusDir, Path workDir, AppConfig baseConfig, boolean reuseArchive, int rounds,
-                          List<Integer> clients, boolean http) {
+                          List<Integer> clients, boolean http, boolean rebuild) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -64,6 +64,11 @@ public final class BenchRunner {
         } else {
             notes.add("архив из прошлого запуска использован повторно: приём не измерялся");
         }
+        BenchReport.Rebuild rebuild = null;
+        if (options.rebuild()) {
+            rebuild = rebuild(config, corpus);
+            notes.add("индекс перестроен из каталога перед замером размера и поиска");
+        }
         BenchReport.Storage storage = storage(config);
         long t0 = System.nanoTime();
         try (Archive archive = Archive.open(config)) {
@@ -81,7 +86,7 @@ public final class BenchRunner {
                 List<BenchReport.RegistryPage> pages = registryPages(archive, base);
                 System.gc();
                 var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                return new BenchReport(startedAt, machine(), corpus.withDir(null), ingest, imports,
+                return new BenchReport(startedAt, machine(), corpus.withDir(null), ingest, imports, rebuild,
                         new BenchReport.Storage(storage.indexBytes(), storage.databaseBytes(), storage.originalsBytes(),
                                 storage.indexBytesPerDoc(), storage.databaseBytesPerDoc(), archive.index().documentCount()),
                         startup, loads, pages, new BenchReport.Heap(heap.getUsed(), heap.getCommitted(), heap.getMax()), notes);
@@ -118,6 +123,32 @@ public final class BenchRunner {
         return new BenchReport.Ingest(text ? "indexing" : "full", corpus.documents(), added, rejected, r(seconds),
                 r(added / seconds), r(corpus.textBytes() / mb / seconds), r(corpus.fileBytes() / mb / seconds),
                 r(cpuMain), r(cpuWorker), r((cpuMain + cpuWorker) / seconds), r(added / (cpuMain + cpuWorker)));
+    }
+
+    /**
+     * Indexing of text already extracted, on its own: the index rebuilt from the catalogue, documents
+     * and registry records, as {@code reindex} does. The rate per document counts the whole rebuild.
+     */
+    private BenchReport.Rebuild rebuild(AppConfig config, CorpusGenerator.Corpus corpus) {
+        try (Archive archive = Archive.open(config)) {
+            long documents = archive.catalog().count();
+            double cpu0 = CpuClock.own();
+            long t0 = System.nanoTime();
+            long entries = archive.reindex(n -> {
+                if (n % 100_000 == 0) {
+                    synchronized (log) {
+                        log.printf("  переиндексировано %d записей (%.0f в секунду)%n", n, n / sec(System.nanoTime() - t0));
+                        log.flush();
+                    }
+                }
+            });
+            double seconds = sec(System.nanoTime() - t0);
+            double cpu = CpuClock.own() - cpu0;
+            log.printf("Переиндексация: %d записей за %.1f с%n", entries, seconds);
+            log.flush();
+            return new BenchReport.Rebuild(documents, entries, r(seconds), r(documents / seconds), r(entries / seconds),
+                    r(corpus.textBytes() / 1048576.0 / seconds), r(cpu), r(cpu / seconds), r(documents / cpu));
+        }
     }
 
     private List<BenchReport.RegistryImport> importRegistries(Archive archive, CorpusGenerator.Corpus corpus) throws IOException {

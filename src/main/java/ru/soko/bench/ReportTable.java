@@ -22,6 +22,13 @@ final class ReportTable {
                     i.coresBusy(), i.docsPerCpuSecond());
         }
         r.registryImports().forEach(ri -> out.printf(Locale.ROOT, "Реестр %s: %d записей за %.1f с%n", ri.registry(), ri.added(), ri.seconds()));
+        if (r.rebuild() != null) {
+            var b = r.rebuild();
+            out.printf(Locale.ROOT, "Переиндексация из каталога: %d док + %d записей реестров за %.1f с = %.0f док/с (%.0f записей/с), "
+                            + "%.2f МБ текста/с; ЦП %.0f с (%.2f ядра), %.1f док на секунду ЦП%n", b.documents(), b.entries() - b.documents(),
+                    b.seconds(), b.docsPerSecond(), b.entriesPerSecond(), b.textMBPerSecond(), b.cpuSeconds(), b.coresBusy(),
+                    b.docsPerCpuSecond());
+        }
         var s = r.storage();
         out.printf(Locale.ROOT, "Размер: индекс %.1f МБ (%.0f Б/док), SQLite %.1f МБ (%.0f Б/док), оригиналы %.1f МБ; в индексе %d записей%n",
                 s.indexBytes() / 1048576.0, s.indexBytesPerDoc(), s.databaseBytes() / 1048576.0, s.databaseBytesPerDoc(),

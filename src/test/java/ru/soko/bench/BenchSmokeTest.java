@@ -47,7 +47,7 @@ class BenchSmokeTest {
         CorpusGenerator.generate(CorpusGenerator.Spec.of(1000, 1, "text"), dir.resolve("corpus"), n -> { });
         StringWriter log = new StringWriter();
         BenchReport report = new BenchRunner(new BenchRunner.Options(dir.resolve("corpus"), dir.resolve("work"),
-                TestArchives.config(dir), false, 1, List.of(1, 2), true), new PrintWriter(log)).run();
+                TestArchives.config(dir), false, 1, List.of(1, 2), true, true), new PrintWriter(log)).run();
         ReportTable.print(report, new PrintWriter(log));
         JsonNode json = Json.mapper().readTree(Json.writePretty(report));
 
@@ -55,6 +55,10 @@ class BenchSmokeTest {
         assertEquals(0, json.at("/ingest/rejected").asLong());
         assertEquals("indexing", json.at("/ingest/mode").asText());
         assertTrue(json.at("/ingest/docsPerSecond").asDouble() > 0);
+        assertEquals(1000, json.at("/rebuild/documents").asLong(), "the rebuild counts catalogued documents");
+        assertEquals(json.at("/storage/documentsInIndex").asLong(), json.at("/rebuild/entries").asLong(),
+                "the rebuilt index holds every entry the rebuild added");
+        assertTrue(json.at("/rebuild/docsPerSecond").asDouble() > 0 && json.at("/rebuild/cpuSeconds").asDouble() > 0);
         assertTrue(json.at("/storage/indexBytes").asLong() > 0 && json.at("/storage/databaseBytes").asLong() > 0);
         assertTrue(json.at("/storage/documentsInIndex").asLong() >= 1000, "documents and registry records are in the index");
         assertTrue(json.at("/startup/totalSeconds").asDouble() > 0);
