@@ -59,13 +59,9 @@ class ReindexTest {
 
     @Test
     void indexRebuiltFromEmptyFolderMatchesOriginalResults() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        TestFiles.text(docs, "a.txt", "Мониторинг качества образования в школах", StandardCharsets.UTF_8);
-        TestFiles.text(docs, "b.txt", "Самообследование школы и мониторинг", StandardCharsets.UTF_8);
         List<SearchResult> before;
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
-            before = runAll(archive);
+            before = ingestTwoTexts(archive);
         }
         deleteIndexFiles(dir.resolve("data/index"));
         try (Archive fresh = Archive.open(TestArchives.withoutOcr(dir))) {
@@ -92,29 +88,21 @@ class ReindexTest {
             records.set(records.size() / 2, broken);
             assertThrows(RuntimeException.class, () -> archive.index().rebuild(loader -> records.forEach(loader::add)));
         }
-        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
-            assertEquals(40, reopened.index().documentCount());
-            assertEquals(before, runAll(reopened));
-        }
+        assertEquals(40, before.get(QUERIES.indexOf("")).total(), "the empty query lists every document");
+        assertEquals(before, answersAfterReopening());
     }
 
     @Test
     void rebuildWhoseFeedFailsLeavesTheOldIndexWhole() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        TestFiles.text(docs, "a.txt", "Мониторинг качества образования в школах", StandardCharsets.UTF_8);
-        TestFiles.text(docs, "b.txt", "Самообследование школы и мониторинг", StandardCharsets.UTF_8);
         List<SearchResult> before;
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
-            before = runAll(archive);
+            before = ingestTwoTexts(archive);
             assertThrows(IllegalStateException.class, () -> archive.index().rebuild(loader -> {
                 archive.catalog().forEach(loader::add);
                 throw new IllegalStateException("каталог недоступен");
             }));
         }
-        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
-            assertEquals(before, runAll(reopened));
-        }
+        assertEquals(before, answersAfterReopening());
     }
 
     @Test
@@ -141,6 +129,21 @@ class ReindexTest {
             assertEquals(IndexLoader.PROGRESS_EVERY, heard.get());
             assertEquals(copies, archive.search().search(new SearchRequest("\"школы № 7\"", 0, 10)).total(),
                     "each copy of the one document holding the phrase is in the index once");
+        }
+    }
+
+    /** Ingests two short texts; returns the answers to {@link #QUERIES} before any rebuild. */
+    private List<SearchResult> ingestTwoTexts(Archive archive) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        TestFiles.text(docs, "a.txt", "Мониторинг качества образования в школах", StandardCharsets.UTF_8);
+        TestFiles.text(docs, "b.txt", "Самообследование школы и мониторинг", StandardCharsets.UTF_8);
+        archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+        return runAll(archive);
+    }
+
+    private List<SearchResult> answersAfterReopening() {
+        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
+            return runAll(reopened);
         }
     }
 
