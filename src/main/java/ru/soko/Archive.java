@@ -35,6 +35,7 @@ import ru.soko.search.SearchService;
  */
 public final class Archive implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Archive.class);
     private static final int SIMILAR = 5;
 
     private final AppConfig config;
@@ -82,7 +83,7 @@ public final class Archive implements AutoCloseable {
     public static Archive open(AppConfig config) {
         Archive archive = new Archive(config);
         if (archive.index.outdated()) {
-            archive.reindex();
+            archive.rebuildOutdatedIndex();
         }
         archive.ingest().indexUnindexed();
         return archive;
@@ -187,6 +188,22 @@ public final class Archive implements AutoCloseable {
         catalog.get(id).ifPresent(this::recordSelfEvaluation);
         ingest().reindexWithNeighbours(id);
         index.commit();
+    }
+
+    /**
+     * An index written under an older field layout is rebuilt before anything is served. At a
+     * million documents that takes minutes, so the log says what is happening and how far it got.
+     */
+    private void rebuildOutdatedIndex() {
+        long started = System.nanoTime();
+        LOG.info("Поисковый индекс записан в прежней схеме полей: перестраиваю его из каталога (документов в каталоге: {})", catalog.count());
+        long entries = reindex(n -> {
+            if (n % 100_000 == 0) {
+                LOG.info("Перестроение индекса: записано {}", n);
+            }
+        });
+        LOG.info("Индекс перестроен за {} с, записей в индексе: {}",
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), entries);
     }
 
     /** Rebuilds the index from the catalogue alone: no file is parsed again. */

@@ -1,6 +1,7 @@
 package ru.soko.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,29 @@ class ReindexTest {
             assertEquals(IndexLoader.PROGRESS_EVERY, heard.get());
             assertEquals(copies, archive.search().search(new SearchRequest("\"школы № 7\"", 0, 10)).total(),
                     "each copy of the one document holding the phrase is in the index once");
+        }
+    }
+
+    @Test
+    void indexOfAnOlderFieldLayoutIsRebuiltAtOpen() throws Exception {
+        List<SearchResult> before;
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            before = ingestTwoTexts(archive);
+        }
+        // As an older build would have left it: another schema mark, and an entry the catalogue does not have.
+        try (org.apache.lucene.store.Directory index = org.apache.lucene.store.FSDirectory.open(dir.resolve("data/index"));
+             org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(index,
+                     new org.apache.lucene.index.IndexWriterConfig().setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            org.apache.lucene.document.Document stray = new org.apache.lucene.document.Document();
+            stray.add(new org.apache.lucene.document.StringField(IndexFields.ID, "999", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(stray);
+            writer.setLiveCommitData(java.util.Map.of("soko.schema", "1").entrySet());
+            writer.commit();
+        }
+        try (Archive reopened = Archive.open(TestArchives.withoutOcr(dir))) {
+            assertEquals(2, reopened.index().documentCount(), "the stray entry went with the old index");
+            assertFalse(reopened.index().outdated());
+            assertEquals(before, runAll(reopened));
         }
     }
 
