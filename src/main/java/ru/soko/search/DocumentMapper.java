@@ -64,6 +64,7 @@ public final class DocumentMapper {
         doc.add(new StringField(IndexFields.SHA, record.sha256(), Field.Store.NO));
         doc.add(new StringField(IndexFields.TEXT_SHA, textHash(record.text()), Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.ORDER, record.id()));
+        doc.add(new NumericDocValuesField(IndexFields.TIE, record.id()));
         String title = nullToEmpty(record.title());
         doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
         doc.add(new Field(IndexFields.TITLE_LEMMA, title, OFFSETS_ONLY));
@@ -118,6 +119,8 @@ public final class DocumentMapper {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, registryId(spec.name(), record.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(IndexFields.ORDER, 0));
+        // Below every document (ids are positive), earlier records first under the descending sort.
+        doc.add(new NumericDocValuesField(IndexFields.TIE, -record.id()));
         String title = RegistryRecord.display(record.data().get(spec.titleField()));
         StringBuilder text = new StringBuilder();
         for (FieldSpec f : spec.fields()) {

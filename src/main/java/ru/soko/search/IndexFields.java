@@ -13,6 +13,11 @@ public final class IndexFields {
     /** The narrowest audience allowed to see the entry ({@link ru.soko.access.Audience}); every query filters on it. */
     public static final String ACCESS = "access";
     public static final String ORDER = "order";
+    /**
+     * Orders entries of equal score, whatever order they went into the index in: documents newest
+     * first (their catalogue id), then registry records in the order they were first imported.
+     */
+    public static final String TIE = "tie";
     public static final String KIND = "kind";
     public static final String ISSUER = "issuer";
     public static final String ISSUER_TEXT = "issuer_text";

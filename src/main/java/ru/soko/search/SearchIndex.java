@@ -22,7 +22,7 @@ import ru.soko.catalog.DocumentRecord;
 public final class SearchIndex implements AutoCloseable {
 
     /** Raised when the fields change meaning, so an index written by an older build is rebuilt at open. */
-    private static final String SCHEMA = "2";
+    private static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "soko.schema";
 
     private final Analyzer analyzer;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +20,17 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -37,7 +43,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -58,6 +63,12 @@ public final class SearchService {
     private static final int FACET_VALUES = 30;
     private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
     private static final Sort BY_DATE = new Sort(sortField(), new SortField(IndexFields.ORDER, SortField.Type.LONG, true));
+    /**
+     * Best first, equal scores by {@link IndexFields#TIE}: internal doc ids, Lucene's own tie-break,
+     * change with every rebuild and merge, and the same search must give the same page. Lucene
+     * still skips by score under this sort (as cheap as the plain top hits at 1M, docs/BENCHMARKS.md).
+     */
+    static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TIE, SortField.Type.LONG, true));
     /**
      * What a result line shows. The stored text, by far the largest field, is left out: the snippet
      * reads it on its own, and decoding it a second time per hit is wasted.
@@ -149,7 +160,7 @@ public final class SearchService {
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
                 } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
-                    top = searcher.search(ranked, new TopScoreDocCollectorManager(wanted, wanted)).scoreDocs;
+                    top = withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
                 } else {
                     top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
                 }
@@ -236,13 +247,38 @@ public final class SearchService {
      */
     private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmasOnly, Query full, int wanted) throws IOException {
         int window = wanted + rankWindow;
-        TopDocs first = searcher.search(lemmasOnly, new TopScoreDocCollectorManager(window, window));
-        return new QueryRescorer(full) {
+        TopDocs first = searcher.search(lemmasOnly, new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+        ScoreDoc[] rescored = new QueryRescorer(full) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
                 return secondPassMatches ? secondPassScore : 0f;
             }
-        }.rescore(searcher, first, wanted).scoreDocs;
+        }.rescore(searcher, first, window).scoreDocs;
+        return bestByScoreThenTie(searcher, rescored, wanted);
+    }
+
+    /** Hits sorted by {@link #BY_RELEVANCE} carry their score as the first sort value; the hit's own score is left unset. */
+    private static ScoreDoc[] withScores(ScoreDoc[] hits) {
+        for (ScoreDoc hit : hits) {
+            hit.score = (Float) ((FieldDoc) hit).fields[0];
+        }
+        return hits;
+    }
+
+    /** The rescorer orders equal scores by internal doc id; the page is cut by {@link #BY_RELEVANCE} instead. */
+    private static ScoreDoc[] bestByScoreThenTie(IndexSearcher searcher, ScoreDoc[] hits, int wanted) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<ScoreDoc, Long> tie = new java.util.IdentityHashMap<>();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            NumericDocValues values = DocValues.getNumeric(leaf.reader(), IndexFields.TIE);
+            tie.put(hit, values.advanceExact(hit.doc - leaf.docBase) ? values.longValue() : 0L);
+        }
+        return java.util.Arrays.stream(hits)
+                .sorted(Comparator.comparingDouble((ScoreDoc h) -> h.score).reversed()
+                        .thenComparing(Comparator.comparingLong((ScoreDoc h) -> tie.get(h)).reversed()))
+                .limit(wanted)
+                .toArray(ScoreDoc[]::new);
     }
 
     /** Required clauses of the query: a word, a phrase or a disjunction is one. */

@@ -156,6 +156,26 @@ class ReindexTest {
         }
     }
 
+    @Test
+    void equalScoresComeNewestFirstAndKeepTheirOrderAfterARebuild() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (int i = 10; i < 50; i++) {
+            TestFiles.text(docs, "report" + i + ".txt", "Отчёт о мониторинге школы " + i, StandardCharsets.UTF_8);
+        }
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            List<SearchHit> before = archive.search().search(new SearchRequest("мониторинг", 0, 40)).hits();
+            assertEquals(40, before.size());
+            assertEquals(before.get(0).score(), before.get(39).score(), "the forty reports must score alike for this test");
+            List<Long> ids = before.stream().map(h -> Long.parseLong(h.id())).toList();
+            assertEquals(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), ids, "newest first among equals");
+            // Several threads add the entries in an order of their own: the page must not follow it.
+            archive.reindex();
+            assertEquals(before, archive.search().search(new SearchRequest("мониторинг", 0, 40)).hits());
+            assertEquals(before.subList(10, 20), archive.search().search(new SearchRequest("мониторинг", 10, 10)).hits());
+        }
+    }
+
     /** Ingests two short texts; returns the answers to {@link #QUERIES} before any rebuild. */
     private List<SearchResult> ingestTwoTexts(Archive archive) throws Exception {
         Path docs = Files.createDirectories(dir.resolve("docs"));

@@ -17,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,11 @@ class TwoPassSearchTest {
                         List<String> expected = new ArrayList<>();
                         List<Float> expectedScores = new ArrayList<>();
                         long total = index.withSearcher(searcher -> {
-                            TopDocs all = searcher.search(ranked, new TopScoreDocCollectorManager(offset + 5, Integer.MAX_VALUE));
+                            TopDocs all = searcher.search(ranked,
+                                    new TopFieldCollectorManager(SearchService.BY_RELEVANCE, offset + 5, null, Integer.MAX_VALUE));
                             for (int i = offset; i < all.scoreDocs.length; i++) {
                                 ScoreDoc hit = all.scoreDocs[i];
+                                hit.score = (Float) ((org.apache.lucene.search.FieldDoc) hit).fields[0];
                                 Document doc = searcher.storedFields().document(hit.doc, java.util.Set.of(IndexFields.ID));
                                 expected.add(doc.get(IndexFields.ID));
                                 expectedScores.add(hit.score);
