@@ -73,14 +73,10 @@ class ReindexTest {
 
     @Test
     void rebuildThatFailsOnARecordLeavesTheOldIndexWhole() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        for (int i = 0; i < 40; i++) {
-            TestFiles.text(docs, "doc" + i + ".txt", "Мониторинг качества образования, школа № " + i + ". " + TestFiles.RUSSIAN_TEXT,
-                    StandardCharsets.UTF_8);
-        }
+        Path docs = texts(0, 40, i -> "Мониторинг качества образования, школа № " + i + ". " + TestFiles.RUSSIAN_TEXT);
         List<SearchResult> before;
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            ingest(archive, docs);
             before = runAll(archive);
             List<DocumentRecord> records = new ArrayList<>();
             archive.catalog().forEach(records::add);
@@ -108,12 +104,9 @@ class ReindexTest {
 
     @Test
     void rebuildReportsProgressAndCountsEveryEntryOnce() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        for (int i = 0; i < 30; i++) {
-            TestFiles.text(docs, "doc" + i + ".txt", "Отчёт о самообследовании школы № " + i, StandardCharsets.UTF_8);
-        }
+        Path docs = texts(0, 30, i -> "Отчёт о самообследовании школы № " + i);
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            ingest(archive, docs);
             List<DocumentRecord> records = new ArrayList<>();
             archive.catalog().forEach(records::add);
             java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
@@ -158,12 +151,9 @@ class ReindexTest {
 
     @Test
     void equalScoresComeNewestFirstAndKeepTheirOrderAfterARebuild() throws Exception {
-        Path docs = Files.createDirectories(dir.resolve("docs"));
-        for (int i = 10; i < 50; i++) {
-            TestFiles.text(docs, "report" + i + ".txt", "Отчёт о мониторинге школы " + i, StandardCharsets.UTF_8);
-        }
+        Path docs = texts(10, 50, i -> "Отчёт о мониторинге школы " + i);
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+            ingest(archive, docs);
             List<SearchHit> before = archive.search().search(new SearchRequest("мониторинг", 0, 40)).hits();
             assertEquals(40, before.size());
             assertEquals(before.get(0).score(), before.get(39).score(), "the forty reports must score alike for this test");
@@ -176,12 +166,25 @@ class ReindexTest {
         }
     }
 
+    /** A fresh folder of text files «doc<i>.txt», i from {@code from} up to {@code to}, with the given texts. */
+    private Path texts(int from, int to, java.util.function.IntFunction<String> text) throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        for (int i = from; i < to; i++) {
+            TestFiles.text(docs, "doc" + i + ".txt", text.apply(i), StandardCharsets.UTF_8);
+        }
+        return docs;
+    }
+
+    private static void ingest(Archive archive, Path docs) {
+        archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+    }
+
     /** Ingests two short texts; returns the answers to {@link #QUERIES} before any rebuild. */
     private List<SearchResult> ingestTwoTexts(Archive archive) throws Exception {
         Path docs = Files.createDirectories(dir.resolve("docs"));
         TestFiles.text(docs, "a.txt", "Мониторинг качества образования в школах", StandardCharsets.UTF_8);
         TestFiles.text(docs, "b.txt", "Самообследование школы и мониторинг", StandardCharsets.UTF_8);
-        archive.ingest().ingest(FileCollector.collect(List.of(docs)), "test", IngestProgress.NONE);
+        ingest(archive, docs);
         return runAll(archive);
     }
 
