@@ -239,12 +239,9 @@ public final class DocumentMapper {
 
     /** The lower case of {@code c} in the lower-cased string, or -1 where that is not one char of its own. */
     private static int lowerCase(char c) {
-        // Russian and Latin letters, nearly all of a text, first: in both alphabets a capital is 0x20 below its small letter.
-        if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z') {
-            return c;
-        }
-        if (c >= 'А' && c <= 'Я' || c >= 'A' && c <= 'Z') {
-            return c + 0x20;
+        int basic = RussianLatin.lower(c);
+        if (basic >= 0) {
+            return basic;
         }
         int lower = Character.toLowerCase((int) c);
         boolean exact = c != '\u03A3' && c != '\u0130' && !Character.isSurrogate(c) && lower <= Character.MAX_VALUE;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -254,7 +249,10 @@ public final class SearchService {
                 return secondPassMatches ? secondPassScore : 0f;
             }
         }.rescore(searcher, first, window).scoreDocs;
-        return bestByScoreThenTie(searcher, rescored, wanted);
+        // The rescorer orders equal scores by internal doc id; its hits are the first pass's, which carry their tie value.
+        java.util.Arrays.sort(rescored, java.util.Comparator.comparingDouble((ScoreDoc hit) -> hit.score).reversed()
+                .thenComparing(hit -> (Long) ((FieldDoc) hit).fields[1], java.util.Comparator.reverseOrder()));
+        return java.util.Arrays.copyOf(rescored, Math.min(wanted, rescored.length));
     }
 
     /** Hits sorted by {@link #BY_RELEVANCE} carry their score as the first sort value; the hit's own score is left unset. */
@@ -263,22 +261,6 @@ public final class SearchService {
             hit.score = (Float) ((FieldDoc) hit).fields[0];
         }
         return hits;
-    }
-
-    /** The rescorer orders equal scores by internal doc id; the page is cut by {@link #BY_RELEVANCE} instead. */
-    private static ScoreDoc[] bestByScoreThenTie(IndexSearcher searcher, ScoreDoc[] hits, int wanted) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Map<ScoreDoc, Long> tie = new java.util.IdentityHashMap<>();
-        for (ScoreDoc hit : hits) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            NumericDocValues values = DocValues.getNumeric(leaf.reader(), IndexFields.TIE);
-            tie.put(hit, values.advanceExact(hit.doc - leaf.docBase) ? values.longValue() : 0L);
-        }
-        return java.util.Arrays.stream(hits)
-                .sorted(Comparator.comparingDouble((ScoreDoc h) -> h.score).reversed()
-                        .thenComparing(Comparator.comparingLong((ScoreDoc h) -> tie.get(h)).reversed()))
-                .limit(wanted)
-                .toArray(ScoreDoc[]::new);
     }
 
     /** Required clauses of the query: a word, a phrase or a disjunction is one. */
