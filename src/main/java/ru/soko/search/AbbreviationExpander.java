@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * Rewrites a query so that an abbreviation and its full words find each other: «ВПР» becomes
  * {@code (ВПР OR "всероссийские проверочные работы")}, and «всероссийских проверочных работ» (in any
- * form, matched by lemma) becomes {@code ("всероссийских проверочных работ"~2 OR ВПР)}. Text inside
+ * form, matched by lemma) becomes {@code ("всероссийских проверочных работ" OR ВПР)}. Text inside
  * quotes and words with a field prefix are left as the user wrote them.
  */
 final class AbbreviationExpander {
@@ -83,9 +83,10 @@ final class AbbreviationExpander {
             Match match = longestExpansionAt(tokens, i);
             if (match != null) {
                 int end = tokens.get(i + match.length() - 1).end();
-                // A sloppy phrase keeps the words together (in any form, through the lemma field).
+                // A phrase keeps the words together (in any form, through the lemma field). Not a sloppy one: the
+                // slop it once carried was never applied (the parser dropped it), and the ranking was tuned without.
                 out.append(text, copied, t.start()).append("(\"").append(text.substring(t.start(), end).replace("\"", ""))
-                        .append("\"~2 OR ").append(match.abbreviation()).append(')');
+                        .append("\" OR ").append(match.abbreviation()).append(')');
                 copied = end;
                 i += match.length();
                 continue;

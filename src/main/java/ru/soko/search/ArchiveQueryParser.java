@@ -44,12 +44,22 @@ final class ArchiveQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+        return fieldQuery(field, text, quoted, 0);
+    }
+
+    /** A phrase with a slop ({@code "слова рядом"~3}): Lucene's own would apply it only to a single phrase query. */
+    @Override
+    protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+        return fieldQuery(field, text, true, slop);
+    }
+
+    private Query fieldQuery(String field, String text, boolean quoted, int slop) throws ParseException {
         String name = ALIASES.getOrDefault(field.toLowerCase(Locale.ROOT), field.toLowerCase(Locale.ROOT));
         return switch (name) {
-            case DEFAULT_FIELD -> any(textFields, text, quoted);
-            case "title" -> any(titleFields, text, quoted);
-            case "text" -> any(Map.of(IndexFields.TEXT, 1f, IndexFields.TEXT_LEMMA, 1f), text, quoted);
-            case "issuer" -> super.getFieldQuery(IndexFields.ISSUER_TEXT, text, quoted);
+            case DEFAULT_FIELD -> any(textFields, text, quoted, slop);
+            case "title" -> any(titleFields, text, quoted, slop);
+            case "text" -> any(Map.of(IndexFields.TEXT, 1f, IndexFields.TEXT_LEMMA, 1f), text, quoted, slop);
+            case "issuer" -> analysed(IndexFields.ISSUER_TEXT, text, quoted, slop);
             case "kind" -> new TermQuery(new Term(IndexFields.KIND, text.toLowerCase(Locale.ROOT).replace("отчет", "отчёт")));
             case "number" -> new TermQuery(new Term(IndexFields.NUMBER_KEY, RequisiteQuery.normaliseNumber(text)));
             case "year" -> IntPoint.newExactQuery(IndexFields.YEAR, year(text));
@@ -78,10 +88,10 @@ final class ArchiveQueryParser extends QueryParser {
      * only the top hits are wanted, and over a million documents that made a broad word's ranking
      * several times cheaper, at nDCG@10 0.907 against 0.914 on the judged queries (BENCHMARKS, fix 19).
      */
-    private Query any(Map<String, Float> fields, String text, boolean quoted) throws ParseException {
+    private Query any(Map<String, Float> fields, String text, boolean quoted, int slop) throws ParseException {
         List<Query> perField = new java.util.ArrayList<>();
         for (Map.Entry<String, Float> f : fields.entrySet()) {
-            Query q = super.getFieldQuery(f.getKey(), text, quoted);
+            Query q = analysed(f.getKey(), text, quoted, slop);
             if (q != null) {
                 perField.add(new BoostQuery(q, f.getValue()));
             }
@@ -92,6 +102,10 @@ final class ArchiveQueryParser extends QueryParser {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         perField.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
         return any.build();
+    }
+
+    private Query analysed(String field, String text, boolean quoted, int slop) throws ParseException {
+        return quoted && slop > 0 ? createPhraseQuery(field, text, slop) : super.getFieldQuery(field, text, quoted);
     }
 
     private static boolean open(String bound) {
