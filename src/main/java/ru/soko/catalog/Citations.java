@@ -30,7 +30,7 @@ final class Citations {
      * Each part starts from the new documents (ids from {@code ?1}) by the index that finds them; the
      * unary {@code +} keeps SQLite off the other column's index. A plain {@code UNION} with
      * {@code ORDER BY id} made SQLite merge the parts by walking both indexes over every older
-     * citation: ≈ 1.2 s per group of inserted files at 440 000 documents, 0.6 ms now
+     * citation: 0.85–1.2 s per group of inserted files at 440 000 documents, under 1 ms now
      * (docs/bench/NOTES-phrases.md). Duplicates are left to the caller's set.
      */
     static final String CHANGED_NEIGHBOURS = """
@@ -92,8 +92,8 @@ final class Citations {
             own.executeUpdate();
         }
         // Only rows that gain a target are written: a number cited everywhere («273-ФЗ», «1324») may
-        // have tens of thousands of unresolved citations, and rewriting them all with NULL again cost
-        // more than the rest of the insert at 400 000 documents (docs/bench/NOTES-phrases.md).
+        // have tens of thousands of unresolved citations, each of which was rewritten with NULL again
+        // (52 000 for «287» at 440 000 documents, docs/bench/NOTES-phrases.md).
         try (PreparedStatement others = c.prepareStatement("""
                 UPDATE citations AS c SET target_id = (%1$s)
                 WHERE c.target_id IS NULL AND c.act_number = (SELECT act_number FROM documents WHERE id = ?)
