@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import ru.soko.requisites.Citation;
 import ru.soko.requisites.Relation;
 
@@ -164,7 +165,7 @@ final class Citations {
      * and their index entries need no rewrite.
      */
     static Set<Long> changedNeighbours(Connection c, long first) throws SQLException {
-        Set<Long> ids = new java.util.TreeSet<>();
+        Set<Long> ids = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement(CHANGED_NEIGHBOURS)) {
             ps.setLong(1, first);
             try (ResultSet rs = ps.executeQuery()) {
