@@ -24,7 +24,7 @@ class CitationPlansTest {
     @Test
     void changedNeighboursStartsFromTheNewDocumentsCitations() {
         try (Database db = new Database(dir.resolve("archive.db"))) {
-            List<String> plan = db.read(c -> plan(c, Citations.CHANGED_NEIGHBOURS));
+            List<String> plan = db.read(c -> plan(c, Citations.CHANGED_NEIGHBOURS, 1000L));
             assertTrue(plan.stream().anyMatch(step -> step.contains("citations_document (document_id>?)")), plan.toString());
             assertTrue(plan.stream().anyMatch(step -> step.contains("citations_target (target_id>?)")), plan.toString());
             // No walk over a whole index, and no range over the older documents' citations.
@@ -33,10 +33,22 @@ class CitationPlansTest {
         }
     }
 
-    private static List<String> plan(java.sql.Connection c, String sql) throws java.sql.SQLException {
+    @Test
+    void citationsThatMayPointAtANewActAreLookedUpByNumberAndDate() {
+        try (Database db = new Database(dir.resolve("archive.db"))) {
+            List<String> plan = db.read(c -> plan(c, Citations.RESOLVE_OTHERS, "1324", "2013-12-10"));
+            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_unresolved (act_number=? AND act_date=?)")),
+                    plan.toString());
+            assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+        }
+    }
+
+    private static List<String> plan(java.sql.Connection c, String sql, Object... parameters) throws java.sql.SQLException {
         List<String> steps = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
-            ps.setLong(1, 1000);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     steps.add(rs.getString(4));
