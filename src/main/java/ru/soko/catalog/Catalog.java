@@ -339,6 +339,7 @@ public final class Catalog {
         db.write(c -> {
             requireDocument(c, id);
             String before = overrides(c, id).get(field);
+            Citations.ActKey citedAs = Citations.actKey(c, id);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO overrides (document_id, field, value, actor, at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (document_id, field) DO UPDATE SET value = excluded.value,
@@ -351,7 +352,7 @@ public final class Catalog {
                 ps.executeUpdate();
             }
             updateEffectiveColumns(c, id);
-            Citations.unresolveTargetsOf(c, id);
+            Citations.afterActKeyChange(c, id, citedAs);
             Citations.resolveAround(c, id);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("field", field);
@@ -455,6 +456,7 @@ public final class Catalog {
     /** Replaces what the extractor read (after an extractor update); corrections stay as they are. */
     public void replaceRequisites(long id, ExtractedRequisites extracted) {
         db.write(c -> {
+            Citations.ActKey citedAs = Citations.actKey(c, id);
             try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET requisites_json = ? WHERE id = ?")) {
                 ps.setString(1, Json.write(extracted.requisites()));
                 ps.setLong(2, id);
@@ -463,7 +465,7 @@ public final class Catalog {
             updateEffectiveColumns(c, id);
             Citations.delete(c, id);
             Citations.insert(c, id, extracted.citations());
-            Citations.unresolveTargetsOf(c, id);
+            Citations.afterActKeyChange(c, id, citedAs);
             Citations.resolveAround(c, id);
             return null;
         });
