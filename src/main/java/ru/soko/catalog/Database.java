@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
     private static final List<String> MIGRATIONS = List.of("db/V1__catalog.sql", "db/V2__requisites.sql",
             "db/V3__registries.sql", "db/V4__selfeval.sql", "db/V5__users.sql",
             "db/V6__registry_folded.sql", "db/V7__registry_counts.sql",
-            "db/V8__citations_unresolved_by_date.sql");
+            "db/V8__citations_unresolved_by_date.sql", "db/V9__documents_about.sql");
     private static final int READERS = 4;
 
     private final String url;

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SQLite's plans for the queries every insert group runs: they must read around the new documents,
- * not walk an index over the whole archive (which made an insert at 400 000 documents several
- * times dearer than at the start).
+ * SQLite's plans for queries that run for each insert group, each new act or each visitor of a card:
+ * they must go straight to the rows concerned, not walk an index or a table over the whole archive
+ * (which made an insert at 400 000 documents several times dearer than at the start, and an
+ * organisation's card take seconds).
  */
-class CitationPlansTest {
+class CataloguePlansTest {
 
     @TempDir
     Path dir;
@@ -40,6 +41,21 @@ class CitationPlansTest {
             assertTrue(plan.stream().anyMatch(step -> step.contains("citations_unresolved (act_number=? AND act_date=?)")),
                     plan.toString());
             assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+        }
+    }
+
+    @Test
+    void documentsAboutAnOrganisationAreFoundByIndexesNotByReadingEveryDocument() {
+        try (Database db = new Database(dir.resolve("archive.db"))) {
+            for (int ids = 0; ids <= 2; ids++) {
+                Object[] parameters = new Object[1 + Math.max(1, ids)];
+                java.util.Arrays.fill(parameters, "org-kem-12");
+                String sql = Catalog.aboutSql(ids);
+                List<String> plan = db.read(c -> plan(c, sql, parameters));
+                assertTrue(plan.stream().anyMatch(step -> step.contains("documents_issuer (issuer=?)")), plan.toString());
+                assertTrue(plan.stream().anyMatch(step -> step.contains("documents_organisation (<expr>")), plan.toString());
+                assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+            }
         }
     }
 
