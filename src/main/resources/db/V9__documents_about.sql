@@ -2,5 +2,5 @@
 -- card read every document row, through the stored text to the requisites after it: 8 s at 455 000
 -- documents, for any visitor who opens the card. Both sides of its OR now have an index. The
 -- expression must stay the same as in Catalog.idsAbout for SQLite to use it.
-CREATE INDEX documents_issuer ON documents (issuer);
-CREATE INDEX documents_organisation ON documents (json_extract(requisites_json, '$.organisation'));
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents (issuer);
+CREATE INDEX IF NOT EXISTS documents_organisation ON documents (json_extract(requisites_json, '$.organisation'));

@@ -59,6 +59,29 @@ class CataloguePlansTest {
         }
     }
 
+    @Test
+    void anArchiveOfTheEarlierSchemaGetsTheNewIndexesWhenOpened() {
+        java.nio.file.Path file = dir.resolve("v7.db");
+        try (Database db = new Database(file)) {
+            db.write(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("DROP INDEX documents_issuer");
+                    st.execute("DROP INDEX documents_organisation");
+                    st.execute("DROP INDEX citations_unresolved");
+                    st.execute("CREATE INDEX citations_unresolved ON citations (act_number) WHERE target_id IS NULL");
+                    st.execute("PRAGMA user_version = 7");
+                }
+                return null;
+            });
+        }
+        try (Database db = new Database(file)) {
+            List<String> citations = db.read(c -> plan(c, Citations.RESOLVE_OTHERS, "1324", "2013-12-10"));
+            assertTrue(citations.stream().anyMatch(step -> step.contains("(act_number=? AND act_date=?)")), citations.toString());
+            List<String> about = db.read(c -> plan(c, Catalog.aboutSql(1), "x", "org-kem-12"));
+            assertTrue(about.stream().anyMatch(step -> step.contains("documents_organisation")), about.toString());
+        }
+    }
+
     private static List<String> plan(java.sql.Connection c, String sql, Object... parameters) throws java.sql.SQLException {
         List<String> steps = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
