@@ -133,15 +133,25 @@ public final class Archive implements AutoCloseable {
 
     /**
      * Reads the requisites again from the stored text of every document (after the extractor or its
-     * vocabulary changed), keeping administrators' corrections, then rebuilds the index.
+     * vocabulary changed), keeping administrators' corrections, then rebuilds the index. {@code reread}
+     * hears how many documents have been read again, {@code progress} how many index entries are in.
      */
-    public long reextractRequisites(java.util.function.LongConsumer progress) {
-        for (long id : catalog.allIds()) {
-            catalog.get(id).ifPresent(r -> catalog.replaceRequisites(id, requisites.extract(r.text(), r.metadata())));
-            catalog.get(id).ifPresent(this::recordSelfEvaluation);
+    public long reextractRequisites(java.util.function.LongConsumer reread, java.util.function.LongConsumer progress) {
+        java.util.List<Long> ids = catalog.allIds();
+        for (int from = 0; from < ids.size(); from += REEXTRACT_GROUP) {
+            java.util.Map<Long, ru.soko.requisites.ExtractedRequisites> read = new java.util.LinkedHashMap<>();
+            for (long id : ids.subList(from, Math.min(ids.size(), from + REEXTRACT_GROUP))) {
+                catalog.get(id).ifPresent(r -> read.put(id, requisites.extract(r.text(), r.metadata())));
+            }
+            catalog.replaceRequisites(read);
+            read.keySet().forEach(id -> catalog.get(id).ifPresent(this::recordSelfEvaluation));
+            reread.accept(Math.min(ids.size(), from + REEXTRACT_GROUP));
         }
         return reindex(progress);
     }
+
+    /** Documents whose new requisites are written in one transaction: one commit's wait shared by many. */
+    private static final int REEXTRACT_GROUP = 256;
 
     /** A document's full card as the operator sees it: effective requisites, status, links and file facts. */
     public java.util.Optional<ru.soko.catalog.DocumentCard> card(long id) {

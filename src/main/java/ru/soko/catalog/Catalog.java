@@ -455,20 +455,31 @@ public final class Catalog {
 
     /** Replaces what the extractor read (after an extractor update); corrections stay as they are. */
     public void replaceRequisites(long id, ExtractedRequisites extracted) {
+        replaceRequisites(Map.of(id, extracted));
+    }
+
+    /** The same for several documents, in one transaction. */
+    public void replaceRequisites(Map<Long, ExtractedRequisites> byId) {
         db.write(c -> {
-            Citations.ActKey citedAs = Citations.actKey(c, id);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET requisites_json = ? WHERE id = ?")) {
-                ps.setString(1, Json.write(extracted.requisites()));
-                ps.setLong(2, id);
-                ps.executeUpdate();
+            for (Map.Entry<Long, ExtractedRequisites> entry : byId.entrySet()) {
+                replaceRequisites(c, entry.getKey(), entry.getValue());
             }
-            updateEffectiveColumns(c, id);
-            Citations.delete(c, id);
-            Citations.insert(c, id, extracted.citations());
-            Citations.afterActKeyChange(c, id, citedAs);
-            Citations.resolveAround(c, id);
             return null;
         });
+    }
+
+    private static void replaceRequisites(Connection c, long id, ExtractedRequisites extracted) throws SQLException {
+        Citations.ActKey citedAs = Citations.actKey(c, id);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET requisites_json = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(extracted.requisites()));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        updateEffectiveColumns(c, id);
+        Citations.delete(c, id);
+        Citations.insert(c, id, extracted.citations());
+        Citations.afterActKeyChange(c, id, citedAs);
+        Citations.resolveAround(c, id);
     }
 
     /** Documents about an organisation: reports and conclusions naming it, acts it issued. */

@@ -25,8 +25,15 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (Archive archive = Archive.open(data.config())) {
             long started = System.nanoTime();
-            Progress progress = new Progress(spec.commandLine().getErr(), ConsoleOutput.isTerminal(), started);
-            long count = requisites ? archive.reextractRequisites(progress) : archive.reindex(progress);
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            Progress progress = new Progress(err, ConsoleOutput.isTerminal(), started, "Перестроение индекса: записано");
+            long count;
+            if (requisites) {
+                Progress reread = new Progress(err, ConsoleOutput.isTerminal(), started, "Реквизиты прочитаны заново:");
+                count = archive.reextractRequisites(reread, progress);
+            } else {
+                count = archive.reindex(progress);
+            }
             progress.done();
             double seconds = (System.nanoTime() - started) / 1e9;
             spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Индекс перестроен за %.1f с. Записей в индексе: %d (%.0f в секунду)%n",
@@ -36,27 +43,35 @@ public final class ReindexCommand implements Callable<Integer> {
         }
     }
 
-    /** A live count on a terminal; a line every {@value #LOG_EVERY} entries in a log. Called from the indexing threads. */
+    /**
+     * A live count on a terminal; a line each time the count passes a multiple of {@value #LOG_EVERY}
+     * in a log. Called from the indexing threads.
+     */
     private static final class Progress implements java.util.function.LongConsumer {
         private static final long LOG_EVERY = 50_000;
         private final java.io.PrintWriter err;
         private final boolean terminal;
         private final long started;
+        private final String label;
+        private long logged;
 
-        Progress(java.io.PrintWriter err, boolean terminal, long started) {
+        Progress(java.io.PrintWriter err, boolean terminal, long started, String label) {
             this.err = err;
             this.terminal = terminal;
             this.started = started;
+            this.label = label;
         }
 
         @Override
-        public synchronized void accept(long entries) {
-            if (!terminal && entries % LOG_EVERY != 0) {
+        public synchronized void accept(long count) {
+            // The indexing threads may report counts slightly out of order: a log line only past a new multiple.
+            if (!terminal && count / LOG_EVERY <= logged / LOG_EVERY) {
                 return;
             }
+            logged = Math.max(logged, count);
             double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf(java.util.Locale.ROOT, "%sПерестроение индекса: записано %d за %.0f с%s", terminal ? "\r\033[K" : "",
-                    entries, seconds, terminal ? "" : System.lineSeparator());
+            err.printf(java.util.Locale.ROOT, "%s%s %d за %.0f с%s", terminal ? "\r\033[K" : "", label,
+                    count, seconds, terminal ? "" : System.lineSeparator());
             err.flush();
         }
 

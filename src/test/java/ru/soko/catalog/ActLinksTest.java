@@ -91,7 +91,9 @@ class ActLinksTest {
             long old = ingest(archive, write("1291.txt", OLD_ORDER));
             long repealing = ingest(archive, write("2830.txt", REPEALING_ORDER));
             archive.edit(repealing, java.util.Map.of("number", "2831", "signatory", "А.А. Исправленный"), "admin");
-            archive.reextractRequisites(n -> { });
+            List<Long> reread = new java.util.ArrayList<>();
+            archive.reextractRequisites(reread::add, n -> { });
+            assertEquals(List.of(2L), reread, "both documents read again, in one group");
             DocumentCard card = archive.card(repealing).orElseThrow();
             assertEquals("2831", card.number());
             assertEquals("А.А. Исправленный", card.signatory());

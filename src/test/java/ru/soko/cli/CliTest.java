@@ -171,6 +171,14 @@ class CliTest {
     }
 
     @Test
+    void reindexWithRequisitesReadsThemAgainAndRebuilds() {
+        run("ingest", "--data", data.toString(), docs.toString());
+        Run run = run("reindex", "--requisites", "--data", data.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Записей в индексе: 2 "), run.out());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("ingest", "search", "show", "reindex", "serve", "stats", "demo")) {
             Run run = run(command, "--help");
