@@ -9,21 +9,15 @@ import static ru.soko.testing.ActTexts.OLD_ORDER;
 import static ru.soko.testing.ActTexts.REPEALING_ORDER;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.soko.Archive;
-import ru.soko.requisites.Citation;
-import ru.soko.requisites.ExtractedRequisites;
 import ru.soko.requisites.IssuerDirectory;
-import ru.soko.requisites.Relation;
 import ru.soko.requisites.RequisiteExtractor;
-import ru.soko.requisites.Requisites;
 import ru.soko.testing.TestArchives;
 
 /** Rows written a group per transaction: the same rows, links and records as one insert after another. */
@@ -109,34 +103,5 @@ class GroupInsertTest {
             assertEquals(Set.of(older.get(1)), old.changedNeighbours(), "the annex falls with the order that arrived last");
             assertEquals(DocumentRecord.REPEALED, old.insertions().get(0).record().status());
         }
-    }
-
-    @Test
-    void anActArrivingLaterResolvesTheCitationsWithItsDateOrNoDateOnly() {
-        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
-            Catalog catalog = archive.catalog();
-            LocalDate date = LocalDate.of(2020, 2, 1);
-            List<Citation> cited = List.of(new Citation(Relation.REFERENCES, "приказ", null, date, "77", null),
-                    new Citation(Relation.REFERENCES, "приказ", null, null, "77", null),
-                    new Citation(Relation.REFERENCES, "приказ", null, LocalDate.of(2019, 5, 5), "77", null));
-            long citing = catalog.insertAll(List.of(plain("citing.txt", null, null, cited)), "test", "public")
-                    .insertions().get(0).id();
-            assertEquals(Arrays.asList(null, null, null), targets(catalog, citing), "nothing to point at yet");
-            long act = catalog.insertAll(List.of(plain("act.txt", "77", date, List.of())), "test", "public")
-                    .insertions().get(0).id();
-            assertEquals(Arrays.asList(act, act, null), targets(catalog, citing), "the other date is another act");
-        }
-    }
-
-    private static List<Long> targets(Catalog catalog, long id) {
-        return catalog.links(id).references().stream().map(ResolvedCitation::targetId).toList();
-    }
-
-    private static NewDocument plain(String name, String number, LocalDate date, List<Citation> citations) {
-        String text = name + " " + number + " " + date;
-        Requisites requisites = new Requisites("приказ", null, List.of(), date, date == null ? null : date.getYear(), number,
-                null, name, null, null, null, null, null, null);
-        return new NewDocument(ru.soko.util.Hashes.sha256(text), name, "in/" + name, "text/plain", "txt", text.length(), name,
-                text, false, TextSource.LAYER, false, Map.of(), List.of(), new ExtractedRequisites(requisites, citations));
     }
 }
