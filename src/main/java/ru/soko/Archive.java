@@ -194,9 +194,11 @@ public final class Archive implements AutoCloseable {
 
     /** Corrects requisites by hand; the correction outlives re-extraction and is audited. */
     public void edit(long id, java.util.Map<String, String> changes, String actor) {
-        changes.forEach((field, value) -> catalog.setOverride(id, field, value, actor));
+        java.util.Set<Long> unlinked = new java.util.TreeSet<>();
+        changes.forEach((field, value) -> unlinked.addAll(catalog.setOverride(id, field, value, actor)));
         catalog.get(id).ifPresent(this::recordSelfEvaluation);
         ingest().reindexWithNeighbours(id);
+        unlinked.forEach(other -> catalog.get(other).ifPresent(index::upsert));
         index.commit();
     }
 

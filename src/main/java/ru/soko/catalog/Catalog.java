@@ -80,6 +80,7 @@ public final class Catalog {
             List<Insertion> insertions = new ArrayList<>(docs.size());
             // Parallel to insertions: the row written, or null for a duplicate.
             List<NewRow> rows = new ArrayList<>(docs.size());
+            java.util.TreeSet<Long> unlinked = new java.util.TreeSet<>();
             long first = 0;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO documents (sha256, source_name, source_path, media_type, format, size_bytes,
@@ -124,7 +125,7 @@ public final class Catalog {
                         id = keys.getLong(1);
                     }
                     Citations.insert(c, id, doc.requisites().citations());
-                    Citations.resolveAround(c, id);
+                    unlinked.addAll(Citations.resolveAround(c, id));
                     audit(c, actor, "ingest", "document:" + id,
                             Map.of("sourceName", doc.sourceName(), "sha256", doc.sha256(), "format", doc.format(), "visibility", visibility));
                     rows.add(row);
@@ -135,7 +136,10 @@ public final class Catalog {
             if (first == 0) {
                 return new GroupInsert(insertions, Set.of());
             }
-            return new GroupInsert(withRecords(c, insertions, rows, first, visibility), Citations.changedNeighbours(c, first));
+            Set<Long> changed = new java.util.TreeSet<>(Citations.changedNeighbours(c, first));
+            // The comparison of changedNeighbours cannot see a link the group took away; those documents may have changed too.
+            changed.addAll(unlinked.headSet(first));
+            return new GroupInsert(withRecords(c, insertions, rows, first, visibility), changed);
         });
     }
 
@@ -333,10 +337,12 @@ public final class Catalog {
     /**
      * Stores an administrator's correction of one requisite (an empty value clears the field), with
      * an audit entry holding the old and new value; links are re-resolved when number or date change.
+     * Returns the other documents that lost a link by it, whose status may have changed; the ones
+     * linked now are {@link #neighbours}.
      */
-    public void setOverride(long id, String field, String value, String actor) {
+    public Set<Long> setOverride(long id, String field, String value, String actor) {
         String checked = RequisiteOverrides.validate(field, value);
-        db.write(c -> {
+        return db.write(c -> {
             requireDocument(c, id);
             String before = overrides(c, id).get(field);
             Citations.ActKey citedAs = Citations.actKey(c, id);
@@ -352,14 +358,15 @@ public final class Catalog {
                 ps.executeUpdate();
             }
             updateEffectiveColumns(c, id);
-            Citations.afterActKeyChange(c, id, citedAs);
-            Citations.resolveAround(c, id);
+            Set<Long> unlinked = new java.util.TreeSet<>(Citations.afterActKeyChange(c, id, citedAs));
+            unlinked.addAll(Citations.resolveAround(c, id));
+            unlinked.remove(id);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("field", field);
             details.put("from", before);
             details.put("to", checked);
             audit(c, actor, "edit", "document:" + id, details);
-            return null;
+            return unlinked;
         });
     }
 

@@ -85,14 +85,87 @@ final class Citations {
         }
     }
 
-    /** Resolves this document's own citations and every unresolved citation that may point at it. */
-    static void resolveAround(Connection c, long documentId) throws SQLException {
+    /**
+     * Resolves this document's own citations and every unresolved citation that may point at it, and
+     * takes the target from citations it makes ambiguous. Returns the documents whose status that
+     * may change ({@link #unlinkAmbiguous}).
+     */
+    static Set<Long> resolveAround(Connection c, long documentId) throws SQLException {
         try (PreparedStatement own = c.prepareStatement(
                 "UPDATE citations AS c SET target_id = (" + CANDIDATES + ") WHERE c.document_id = ?")) {
             own.setLong(1, documentId);
             own.executeUpdate();
         }
-        resolveCitationsOf(c, actKey(c, documentId));
+        ActKey key = actKey(c, documentId);
+        Set<Long> unlinked = unlinkAmbiguous(c, documentId, key);
+        resolveCitationsOf(c, key);
+        return unlinked;
+    }
+
+    /**
+     * Citations already resolved to another act with the number (and the date, or none) of act
+     * {@code ?3}, which fits them as well: package-private so a test can check SQLite's plan.
+     */
+    static final String NOW_AMBIGUOUS = """
+            SELECT c.rowid, c.document_id, c.target_id FROM citations c
+            WHERE c.target_id IN (SELECT d.id FROM documents d WHERE d.act_number = ?1 AND d.id <> ?3)
+              AND c.act_number = ?1 AND c.act_date IS ?2 AND c.document_id <> ?3""";
+
+    /**
+     * A citation that two acts fit stays unresolved; had this act been in the archive when the
+     * citation was read, it would have been. So the citations resolved to another act that this one
+     * fits as well lose their target, whatever the order of arrival. Returns the documents whose
+     * status may change with that: the citing ones, the acts they pointed at, and those acts' annexes.
+     */
+    private static Set<Long> unlinkAmbiguous(Connection c, long documentId, ActKey key) throws SQLException {
+        Set<Long> touched = new TreeSet<>();
+        if (key.number() == null) {
+            return touched;
+        }
+        List<Long> rows = new ArrayList<>();
+        Set<Long> formerTargets = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(NOW_AMBIGUOUS)) {
+            for (String date : datesFitting(key)) {
+                ps.setString(1, key.number());
+                ps.setString(2, date);
+                ps.setLong(3, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getLong(1));
+                        touched.add(rs.getLong(2));
+                        formerTargets.add(rs.getLong(3));
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return touched;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE citations SET target_id = NULL WHERE rowid = ?")) {
+            for (long row : rows) {
+                ps.setLong(1, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        touched.addAll(formerTargets);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT document_id FROM citations WHERE target_id = ? AND relation = 'approved_by'")) {
+            for (long target : formerTargets) {
+                ps.setLong(1, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        touched.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return touched;
+    }
+
+    /** The dates of citations an act with this key fits: its own and none; only none when it has no date. */
+    private static String[] datesFitting(ActKey key) {
+        return key.date() == null ? new String[] {null} : new String[] {key.date(), null};
     }
 
     /** A document's number and date as the citations see them, taken before a change of either. */
@@ -112,15 +185,18 @@ final class Citations {
      * Re-resolves what a change of a document's number or date ({@code before}: the old ones) can
      * change: the citations that pointed at it, and the unresolved ones of its old number and date,
      * which another act may now fit alone. The new number and date are {@link #resolveAround}'s part.
+     * Returns the documents that cited it, whose links may now be gone.
      * Trying every unresolved citation instead took 16 s at 455 000 documents, for each correction
      * and for each document of {@code reindex --requisites}.
      */
-    static void afterActKeyChange(Connection c, long documentId, ActKey before) throws SQLException {
+    static Set<Long> afterActKeyChange(Connection c, long documentId, ActKey before) throws SQLException {
+        Set<Long> citing = new TreeSet<>(citing(c, documentId, null));
         try (PreparedStatement ps = c.prepareStatement("UPDATE citations SET target_id = NULL WHERE target_id = ?")) {
             ps.setLong(1, documentId);
             ps.executeUpdate();
         }
         resolveCitationsOf(c, before);
+        return citing;
     }
 
     /**
@@ -143,7 +219,7 @@ final class Citations {
             return;
         }
         try (PreparedStatement others = c.prepareStatement(RESOLVE_OTHERS)) {
-            for (String date : key.date() == null ? new String[] {null} : new String[] {key.date(), null}) {
+            for (String date : datesFitting(key)) {
                 others.setString(1, key.number());
                 others.setString(2, date);
                 others.executeUpdate();

@@ -45,6 +45,16 @@ class CataloguePlansTest {
     }
 
     @Test
+    void citationsMadeAmbiguousAreFoundThroughTheActsOfTheNumber() {
+        try (Database db = new Database(dir.resolve("archive.db"))) {
+            List<String> plan = db.read(c -> plan(c, Citations.NOW_AMBIGUOUS, "1324", "2013-12-10", 5L));
+            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_target (target_id=?)")), plan.toString());
+            assertTrue(plan.stream().anyMatch(step -> step.contains("documents_act (act_number=?)")), plan.toString());
+            assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+        }
+    }
+
+    @Test
     void documentsAboutAnOrganisationAreFoundByIndexesNotByReadingEveryDocument() {
         try (Database db = new Database(dir.resolve("archive.db"))) {
             for (int ids = 0; ids <= 2; ids++) {

@@ -1,12 +1,15 @@
 package ru.soko.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.soko.Archive;
@@ -63,6 +66,47 @@ class CitationResolutionTest {
             assertEquals(Arrays.asList(act, null), targets(catalog, citing));
             catalog.replaceRequisites(act, act("act.txt", "79", DATE, List.of()).requisites());
             assertEquals(Arrays.asList(null, act), targets(catalog, citing));
+        }
+    }
+
+    @Test
+    void aCitationLosesItsTargetWhenASecondActThatFitsItArrives() {
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            Catalog catalog = archive.catalog();
+            long citing = insert(catalog, act("citing.txt", null, null, List.of(cites("77", DATE), cites("77", null))));
+            long first = insert(catalog, act("first.txt", "77", DATE, List.of()));
+            assertEquals(List.of(first, first), targets(catalog, citing));
+            insert(catalog, act("other-year.txt", "77", LocalDate.of(2021, 3, 4), List.of()));
+            assertEquals(Arrays.asList(first, null), targets(catalog, citing), "a citation without a date fits both now");
+            insert(catalog, act("same-day.txt", "77", DATE, List.of()));
+            assertEquals(Arrays.asList(null, null), targets(catalog, citing), "the same as had all three been there first");
+        }
+    }
+
+    @Test
+    void anActNoLongerSurelyRepealedIsReportedForReindexing() {
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            Catalog catalog = archive.catalog();
+            long repealing = insert(catalog, act("repealing.txt", "90", DATE.plusDays(30),
+                    List.of(new Citation(Relation.REPEALS, "приказ", null, DATE, "77", null))));
+            long first = insert(catalog, act("first.txt", "77", DATE, List.of()));
+            assertEquals(DocumentRecord.REPEALED, catalog.get(first).orElseThrow().status());
+            Catalog.GroupInsert second = catalog.insertAll(List.of(act("second.txt", "77", DATE, List.of())), "test", "public");
+            assertNotEquals(DocumentRecord.REPEALED, catalog.get(first).orElseThrow().status(), "which act was repealed is unknown now");
+            assertTrue(second.changedNeighbours().containsAll(List.of(first, repealing)), second.changedNeighbours().toString());
+        }
+    }
+
+    @Test
+    void aCorrectionThatMakesACitationAmbiguousNamesTheActThatLostIt() {
+        try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {
+            Catalog catalog = archive.catalog();
+            long first = insert(catalog, act("first.txt", "77", DATE, List.of()));
+            long second = insert(catalog, act("second.txt", "78", DATE, List.of()));
+            long citing = insert(catalog, act("citing.txt", null, null, List.of(cites("78", DATE))));
+            assertEquals(List.of(second), targets(catalog, citing));
+            assertEquals(Set.of(citing, second), catalog.setOverride(first, "number", "78", "admin"));
+            assertEquals(Arrays.asList((Long) null), targets(catalog, citing));
         }
     }
 
