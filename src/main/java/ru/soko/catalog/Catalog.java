@@ -63,7 +63,9 @@ public final class Catalog {
 
     /**
      * The documents of a group, and the older documents whose index entries the group changed (their
-     * status: an act the group repeals, an annex of it, a document citing a new act that is repealed).
+     * status: an act the group repeals, an annex of it, a document citing a new act that is repealed),
+     * or may have changed (a citation the group made ambiguous: the citing document, its former
+     * target and that target's annexes).
      */
     public record GroupInsert(List<Insertion> insertions, Set<Long> changedNeighbours) {
     }
