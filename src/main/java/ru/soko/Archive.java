@@ -139,10 +139,12 @@ public final class Archive implements AutoCloseable {
     public long reextractRequisites(java.util.function.LongConsumer reread, java.util.function.LongConsumer progress) {
         java.util.List<Long> ids = catalog.allIds();
         for (int from = 0; from < ids.size(); from += REEXTRACT_GROUP) {
+            // Reading is pure and spread over the cores; the writes stay one transaction on this thread.
             java.util.Map<Long, ru.soko.requisites.ExtractedRequisites> read = new java.util.LinkedHashMap<>();
-            for (long id : ids.subList(from, Math.min(ids.size(), from + REEXTRACT_GROUP))) {
-                catalog.get(id).ifPresent(r -> read.put(id, requisites.extract(r.text(), r.metadata())));
-            }
+            ids.subList(from, Math.min(ids.size(), from + REEXTRACT_GROUP)).parallelStream()
+                    .map(id -> catalog.get(id).map(r -> java.util.Map.entry(id, requisites.extract(r.text(), r.metadata()))))
+                    .flatMap(java.util.Optional::stream).toList()
+                    .forEach(entry -> read.put(entry.getKey(), entry.getValue()));
             catalog.replaceRequisites(read);
             read.keySet().forEach(id -> catalog.get(id).ifPresent(this::recordSelfEvaluation));
             reread.accept(Math.min(ids.size(), from + REEXTRACT_GROUP));
