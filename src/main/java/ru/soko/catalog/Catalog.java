@@ -462,12 +462,10 @@ public final class Catalog {
         }
     }
 
-    /** Replaces what the extractor read (after an extractor update); corrections stay as they are. */
-    public void replaceRequisites(long id, ExtractedRequisites extracted) {
-        replaceRequisites(Map.of(id, extracted));
-    }
-
-    /** The same for several documents, in one transaction. */
+    /**
+     * Replaces what the extractor read (after an extractor update), for several documents in one
+     * transaction; corrections stay as they are.
+     */
     public void replaceRequisites(Map<Long, ExtractedRequisites> byId) {
         db.write(c -> {
             for (Map.Entry<Long, ExtractedRequisites> entry : byId.entrySet()) {

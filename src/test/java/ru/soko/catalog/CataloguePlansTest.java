@@ -26,8 +26,8 @@ class CataloguePlansTest {
     void changedNeighboursStartsFromTheNewDocumentsCitations() {
         try (Database db = new Database(dir.resolve("archive.db"))) {
             List<String> plan = db.read(c -> plan(c, Citations.CHANGED_NEIGHBOURS, 1000L));
-            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_document (document_id>?)")), plan.toString());
-            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_target (target_id>?)")), plan.toString());
+            assertUses(plan, "citations_document (document_id>?)");
+            assertUses(plan, "citations_target (target_id>?)");
             // No walk over a whole index, and no range over the older documents' citations.
             assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN citations") || step.startsWith("SCAN a ")
                     || step.startsWith("SCAN r ") || step.contains("(target_id<?)") || step.contains("(document_id<?)")), plan.toString());
@@ -38,9 +38,8 @@ class CataloguePlansTest {
     void citationsThatMayPointAtANewActAreLookedUpByNumberAndDate() {
         try (Database db = new Database(dir.resolve("archive.db"))) {
             List<String> plan = db.read(c -> plan(c, Citations.RESOLVE_OTHERS, "1324", "2013-12-10"));
-            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_unresolved (act_number=? AND act_date=?)")),
-                    plan.toString());
-            assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+            assertUses(plan, "citations_unresolved (act_number=? AND act_date=?)");
+            assertNoScan(plan);
         }
     }
 
@@ -48,9 +47,9 @@ class CataloguePlansTest {
     void citationsMadeAmbiguousAreFoundThroughTheActsOfTheNumber() {
         try (Database db = new Database(dir.resolve("archive.db"))) {
             List<String> plan = db.read(c -> plan(c, Citations.NOW_AMBIGUOUS, "1324", "2013-12-10", 5L));
-            assertTrue(plan.stream().anyMatch(step -> step.contains("citations_target (target_id=?)")), plan.toString());
-            assertTrue(plan.stream().anyMatch(step -> step.contains("documents_act (act_number=?)")), plan.toString());
-            assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+            assertUses(plan, "citations_target (target_id=?)");
+            assertUses(plan, "documents_act (act_number=?)");
+            assertNoScan(plan);
         }
     }
 
@@ -62,9 +61,9 @@ class CataloguePlansTest {
                 java.util.Arrays.fill(parameters, "org-kem-12");
                 String sql = Catalog.aboutSql(ids);
                 List<String> plan = db.read(c -> plan(c, sql, parameters));
-                assertTrue(plan.stream().anyMatch(step -> step.contains("documents_issuer (issuer=?)")), plan.toString());
-                assertTrue(plan.stream().anyMatch(step -> step.contains("documents_organisation (<expr>")), plan.toString());
-                assertFalse(plan.stream().anyMatch(step -> step.startsWith("SCAN")), plan.toString());
+                assertUses(plan, "documents_issuer (issuer=?)");
+                assertUses(plan, "documents_organisation (<expr>");
+                assertNoScan(plan);
             }
         }
     }
@@ -86,10 +85,18 @@ class CataloguePlansTest {
         }
         try (Database db = new Database(file)) {
             List<String> citations = db.read(c -> plan(c, Citations.RESOLVE_OTHERS, "1324", "2013-12-10"));
-            assertTrue(citations.stream().anyMatch(step -> step.contains("(act_number=? AND act_date=?)")), citations.toString());
+            assertUses(citations, "(act_number=? AND act_date=?)");
             List<String> about = db.read(c -> plan(c, Catalog.aboutSql(1), "x", "org-kem-12"));
-            assertTrue(about.stream().anyMatch(step -> step.contains("documents_organisation")), about.toString());
+            assertUses(about, "documents_organisation");
         }
+    }
+
+    private static void assertUses(List<String> plan, String step) {
+        assertTrue(plan.stream().anyMatch(s -> s.contains(step)), plan.toString());
+    }
+
+    private static void assertNoScan(List<String> plan) {
+        assertFalse(plan.stream().anyMatch(s -> s.startsWith("SCAN")), plan.toString());
     }
 
     private static List<String> plan(java.sql.Connection c, String sql, Object... parameters) throws java.sql.SQLException {

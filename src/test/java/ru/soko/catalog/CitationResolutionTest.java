@@ -64,7 +64,7 @@ class CitationResolutionTest {
             long act = insert(catalog, act("act.txt", "77", DATE, List.of()));
             long citing = insert(catalog, act("citing.txt", null, null, List.of(cites("77", null), cites("79", null))));
             assertEquals(Arrays.asList(act, null), targets(catalog, citing));
-            catalog.replaceRequisites(act, act("act.txt", "79", DATE, List.of()).requisites());
+            catalog.replaceRequisites(Map.of(act, act("act.txt", "79", DATE, List.of()).requisites()));
             assertEquals(Arrays.asList(null, act), targets(catalog, citing));
         }
     }
