@@ -62,7 +62,7 @@ public final class Archive implements AutoCloseable {
         Analyzers analyzers = new Analyzers(vocabulary);
         SearchIndex opened;
         try {
-            opened = new SearchIndex(config.indexDir(), analyzers.perField(), new DocumentMapper(vocabulary));
+            opened = new SearchIndex(config.indexDir(), analyzers.perField(), new DocumentMapper(vocabulary, analyzers));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -210,7 +210,7 @@ public final class Archive implements AutoCloseable {
      */
     private void rebuildOutdatedIndex() {
         long started = System.nanoTime();
-        LOG.info("Поисковый индекс записан в прежней схеме полей: перестраиваю его из каталога (документов в каталоге: {})", catalog.count());
+        LOG.info("Поисковый индекс записан в прежней схеме полей или с другим списком pair-words.txt: перестраиваю его из каталога (документов в каталоге: {})", catalog.count());
         long entries = reindex(n -> {
             if (n % 100_000 == 0) {
                 LOG.info("Перестроение индекса: записано {}", n);

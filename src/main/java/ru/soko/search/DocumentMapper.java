@@ -26,6 +26,7 @@ import ru.soko.registry.FieldSpec;
 import ru.soko.registry.RegistryRecord;
 import ru.soko.registry.RegistrySpec;
 import ru.soko.requisites.Requisites;
+import ru.soko.search.analysis.LemmaTokens;
 
 /**
  * How a catalogued document becomes a Lucene document. The index holds everything a result list
@@ -47,10 +48,27 @@ public final class DocumentMapper {
     private final ProcedureDetector procedures;
     private final FacetsConfig facets = FacetDims.config();
     private final float repealedFactor;
+    private final Analyzers analyzers;
 
-    public DocumentMapper(SearchVocabulary vocabulary) {
+    public DocumentMapper(SearchVocabulary vocabulary, Analyzers analyzers) {
+        this.analyzers = analyzers;
         this.procedures = new ProcedureDetector(vocabulary.procedures());
         this.repealedFactor = vocabulary.weight("factor.repealed", 0.8f);
+    }
+
+    /**
+     * The text's lemma field and its lemma pairs, from one run of the lemma chain: the pairs are made
+     * from the lemmas already there rather than by analysing the text again.
+     */
+    private void lemmasAndPairs(Document doc, String text) {
+        LemmaTokens lemmas = analyzers.lemmaTokens(text);
+        doc.add(new Field(IndexFields.TEXT_LEMMA, lemmas.replay(), OFFSETS_ONLY));
+        doc.add(new Field(IndexFields.TEXT_PAIRS, analyzers.pairsOf(lemmas), TextField.TYPE_NOT_STORED));
+    }
+
+    /** Names the list of pair words the entries are made with ({@link Analyzers#pairWordsKey}). */
+    String pairWordsKey() {
+        return analyzers.pairWordsKey();
     }
 
     FacetsConfig facetsConfig() {
@@ -69,7 +87,7 @@ public final class DocumentMapper {
         doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
         doc.add(new Field(IndexFields.TITLE_LEMMA, title, OFFSETS_ONLY));
         doc.add(new Field(IndexFields.TEXT, record.text(), STORED_WITH_OFFSETS));
-        doc.add(new Field(IndexFields.TEXT_LEMMA, record.text(), OFFSETS_ONLY));
+        lemmasAndPairs(doc, record.text());
         doc.add(new StoredField(IndexFields.SOURCE_NAME, record.sourceName()));
         doc.add(new StringField(IndexFields.ACCESS, ru.soko.access.Audience.of(record).term(), Field.Store.YES));
         keyword(doc, IndexFields.FORMAT, record.format());
@@ -132,7 +150,7 @@ public final class DocumentMapper {
         doc.add(new Field(IndexFields.TITLE, title, STORED_WITH_OFFSETS));
         doc.add(new Field(IndexFields.TITLE_LEMMA, title, OFFSETS_ONLY));
         doc.add(new Field(IndexFields.TEXT, text.toString(), STORED_WITH_OFFSETS));
-        doc.add(new Field(IndexFields.TEXT_LEMMA, text.toString(), OFFSETS_ONLY));
+        lemmasAndPairs(doc, text.toString());
         doc.add(new StringField(IndexFields.TEXT_SHA, textHash(text.toString()), Field.Store.YES));
         doc.add(new StringField(IndexFields.ACCESS, ru.soko.access.Audience.PUBLIC.term(), Field.Store.YES));
         keyword(doc, IndexFields.KIND, spec.kind());

@@ -8,6 +8,12 @@ public final class IndexFields {
     public static final String TITLE_LEMMA = "title_lemma";
     public static final String TEXT = "text";
     public static final String TEXT_LEMMA = "text_lemma";
+    /**
+     * Each two neighbouring lemmas of the text that are both common words
+     * ({@code index-config/pair-words.txt}) as one term: a phrase of such words is looked for here,
+     * by a term or two, rather than by the positions of its every word.
+     */
+    public static final String TEXT_PAIRS = "text_pairs";
     public static final String SOURCE_NAME = "sourceName";
     public static final String FORMAT = "format";
     /** The narrowest audience allowed to see the entry ({@link ru.soko.access.Audience}); every query filters on it. */

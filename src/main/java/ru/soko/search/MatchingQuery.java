@@ -16,13 +16,17 @@ import org.apache.lucene.search.Query;
  * a document holding the word as written also holds its lemmas at the same positions (the lemma
  * analysis is the exact one plus stop words and lemmas, word by word), so the as-written clause can
  * only find documents the lemma clause beside it finds, and is left out. Where the lemma analysis
- * dropped the word (a stop word), there is no lemma clause and the as-written one stays.
+ * dropped the word (a stop word), there is no lemma clause and the as-written one stays. A phrase's
+ * lemma clause may read the lemma pairs instead ({@link IndexFields#TEXT_PAIRS}): it covers the
+ * as-written phrase just the same.
  */
 final class MatchingQuery {
 
-    private static final Map<String, String> LEMMA_OF = Map.of(
-            IndexFields.TITLE, IndexFields.TITLE_LEMMA,
-            IndexFields.TEXT, IndexFields.TEXT_LEMMA);
+    /** The fields whose clause finds every document the as-written clause beside it finds. */
+    private static final Map<String, Set<String>> COVERED_BY = Map.of(
+            IndexFields.TITLE, Set.of(IndexFields.TITLE_LEMMA),
+            IndexFields.TEXT, Set.of(IndexFields.TEXT_LEMMA, IndexFields.TEXT_PAIRS));
+    private static final Set<String> LEMMA_FIELDS = Set.of(IndexFields.TITLE_LEMMA, IndexFields.TEXT_LEMMA, IndexFields.TEXT_PAIRS);
 
     private MatchingQuery() {
     }
@@ -42,7 +46,7 @@ final class MatchingQuery {
             allOptional &= clause.occur() == BooleanClause.Occur.SHOULD;
             String field = singleField(clause.query());
             fieldOf.add(field);
-            if (field != null && LEMMA_OF.containsValue(field)) {
+            if (field != null && LEMMA_FIELDS.contains(field)) {
                 lemmaFieldsHere.add(field);
             }
         }
@@ -50,7 +54,8 @@ final class MatchingQuery {
         for (int i = 0; i < clauses.size(); i++) {
             String field = fieldOf.get(i);
             // Only among optional alternatives: there, leaving out a clause whose matches another covers changes nothing.
-            boolean covered = allOptional && field != null && lemmaFieldsHere.contains(LEMMA_OF.get(field));
+            boolean covered = allOptional && field != null
+                    && COVERED_BY.getOrDefault(field, Set.of()).stream().anyMatch(lemmaFieldsHere::contains);
             if (!covered) {
                 reduced.add(of(clauses.get(i).query()), clauses.get(i).occur());
             }

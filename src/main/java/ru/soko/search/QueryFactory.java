@@ -42,7 +42,20 @@ final class QueryFactory {
         this.citesBoost = vocabulary.weight("boost.cites", 4f);
     }
 
+    /** The query that finds and ranks. */
     Query build(String text) {
+        return build(text, true);
+    }
+
+    /**
+     * The same query with phrases looked for by positions, for the highlighter: it draws matches
+     * from the lemma field's offsets, which the lemma pairs do not carry.
+     */
+    Query buildForMarking(String text) {
+        return build(text, false);
+    }
+
+    private Query build(String text, boolean phrasesByPairs) {
         if (text.isEmpty()) {
             return new MatchAllDocsQuery();
         }
@@ -52,7 +65,7 @@ final class QueryFactory {
         String expanded = expander.expand(text);
         RequisiteQuery requisites = RequisiteQuery.of(text);
         if (requisites.isEmpty()) {
-            return parse(expanded, QueryParser.Operator.AND);
+            return parse(expanded, QueryParser.Operator.AND, phrasesByPairs);
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String number : requisites.numbers()) {
@@ -63,12 +76,13 @@ final class QueryFactory {
             any.add(new BoostQuery(new TermQuery(new Term(IndexFields.DATE, date)), dateBoost), BooleanClause.Occur.SHOULD);
         }
         // The words around the requisites («приказ», «от») only order the rest: they need not all match.
-        any.add(parse(expanded, QueryParser.Operator.OR), BooleanClause.Occur.SHOULD);
+        any.add(parse(expanded, QueryParser.Operator.OR, phrasesByPairs), BooleanClause.Occur.SHOULD);
         return any.build();
     }
 
-    private Query parse(String text, QueryParser.Operator operator) {
-        ArchiveQueryParser parser = new ArchiveQueryParser(analyzers.perField(), textFields, titleFields);
+    private Query parse(String text, QueryParser.Operator operator, boolean phrasesByPairs) {
+        ArchiveQueryParser parser = new ArchiveQueryParser(analyzers.perField(), textFields, titleFields,
+                phrasesByPairs ? analyzers::pairsCover : phrase -> false);
         parser.setDefaultOperator(operator);
         try {
             return orMatchAll(parser.parse(text));

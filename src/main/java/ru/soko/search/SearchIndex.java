@@ -22,8 +22,14 @@ import ru.soko.catalog.DocumentRecord;
 public final class SearchIndex implements AutoCloseable {
 
     /** Raised when the fields change meaning, so an index written by an older build is rebuilt at open. */
-    private static final String SCHEMA = "3";
+    private static final String SCHEMA = "4";
     private static final String SCHEMA_KEY = "soko.schema";
+    /**
+     * The list of common words the lemma pairs were made with: a phrase of a word added to the list
+     * since would be looked for in pairs never indexed and find nothing, so a changed list is an
+     * outdated index too.
+     */
+    private static final String PAIR_WORDS_KEY = "soko.pairWords";
 
     private final Analyzer analyzer;
     private final DocumentMapper mapper;
@@ -85,7 +91,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes every change durable (fsync) and visible to new searches. */
     public void commit() {
         try {
-            writer.setLiveCommitData(java.util.Map.of(SCHEMA_KEY, SCHEMA).entrySet());
+            writer.setLiveCommitData(java.util.Map.of(SCHEMA_KEY, SCHEMA, PAIR_WORDS_KEY, mapper.pairWordsKey()).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -139,18 +145,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** True when the index holds entries written under another field layout and must be rebuilt. */
+    /**
+     * True when the index holds entries written under another field layout, or with another list of
+     * pair words, and must be rebuilt.
+     */
     public boolean outdated() {
-        String schema = null;
+        java.util.Map<String, String> written = new java.util.HashMap<>();
         Iterable<java.util.Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
-            for (java.util.Map.Entry<String, String> e : data) {
-                if (SCHEMA_KEY.equals(e.getKey())) {
-                    schema = e.getValue();
-                }
-            }
+            data.forEach(e -> written.put(e.getKey(), e.getValue()));
         }
-        return !SCHEMA.equals(schema) && writer.getDocStats().numDocs > 0;
+        boolean current = SCHEMA.equals(written.get(SCHEMA_KEY)) && mapper.pairWordsKey().equals(written.get(PAIR_WORDS_KEY));
+        return !current && writer.getDocStats().numDocs > 0;
     }
 
     public int documentCount() {

@@ -112,7 +112,8 @@ public final class SearchService {
      * ({@link ChosenValueCounts}) rather than Lucene's drill-sideways scorer. A search without words
      * collects its page while counting, since its counts are kept per index reader. For three or more
      * required words the skipping saves little, so their page is ranked in a window
-     * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md).
+     * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md); so is a
+     * phrase's, first by its lemma pairs ({@link #rankInWindow}).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
      * matches no more documents than the window holds. A query matching very many entries (with
@@ -121,6 +122,8 @@ public final class SearchService {
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
+        // The highlighter reads offsets, which the lemma pairs lack: it gets the query with phrases by positions.
+        Query marking = QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS) ? queries.buildForMarking(request.query()) : userQuery;
         Query visible = visibleTo(request.role(), userQuery);
         Query matching = visibleTo(request.role(), MatchingQuery.of(userQuery));
         return index.withSearcher(searcher -> {
@@ -136,7 +139,7 @@ public final class SearchService {
             if (known != null) {
                 ScoreDoc[] top = searcher.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
                 TopFieldCollector.populateScores(top, searcher, ranked);
-                return new SearchResult(known.total(), false, hits(searcher, userQuery, slice(top, request.offset(), request.limit()), true),
+                return new SearchResult(known.total(), false, hits(searcher, marking, slice(top, request.offset(), request.limit()), true),
                         known.facets());
             }
             Counted counted;
@@ -154,10 +157,10 @@ public final class SearchService {
                     top = searcher.search(drillDown(matching, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
-                } else if (!request.filters().isEmpty() || requiredClauses(userQuery) <= MAX_REQUIRED_FOR_TWO_PASSES) {
-                    top = withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
-                } else {
+                } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
                     top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
+                } else {
+                    top = withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
                 }
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
@@ -165,7 +168,7 @@ public final class SearchService {
             if (browse != null) {
                 browseCounts(searcher).remember(browse, counts);
             }
-            return new SearchResult(counts.total(), counted.sample().approximate(), hits(searcher, userQuery, page, request.query().isEmpty()),
+            return new SearchResult(counts.total(), counted.sample().approximate(), hits(searcher, marking, page, request.query().isEmpty()),
                     counts.facets());
         });
     }
@@ -233,8 +236,9 @@ public final class SearchService {
     static final int ENOUGH_TO_ESTIMATE = 10_000;
 
     /**
-     * The top hits of three or more required words: ranked first by the words' lemma fields alone,
-     * where Lucene can skip (the as-written fields only add to a score the lemmas already earned),
+     * The top hits of three or more required words, or of a phrase: ranked first by the lemma fields
+     * (a phrase's by its lemma pairs) alone, where Lucene can skip (the as-written fields only add to
+     * a score the lemmas already earned),
      * then the best {@code wanted + RANK_WINDOW} of them ranked by the full query. Exact whenever the
      * query matches no more than the window; over a million documents the page may differ among
      * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
@@ -263,6 +267,15 @@ public final class SearchService {
         return hits;
     }
 
+    /**
+     * Three or more required words, or a phrase: ranked in a window. A phrase's lemma part is found by
+     * the lemma pairs, where Lucene skips; its as-written part needs the positions of every word, so
+     * it is left to the window (docs/BENCHMARKS.md, fix 33).
+     */
+    private static boolean rankInWindow(Query userQuery) {
+        return requiredClauses(userQuery) > MAX_REQUIRED_FOR_TWO_PASSES || QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS);
+    }
+
     /** Required clauses of the query: a word, a phrase or a disjunction is one. */
     private static int requiredClauses(Query query) {
         if (query instanceof BooleanQuery bool) {
@@ -289,7 +302,7 @@ public final class SearchService {
         }
         Query parsed;
         try {
-            parsed = queries.build(query);
+            parsed = queries.buildForMarking(query);
         } catch (InvalidQueryException e) {
             return Optional.empty();
         }

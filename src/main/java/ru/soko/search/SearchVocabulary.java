@@ -17,12 +17,13 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The search configuration kept as data in {@code index-config/}: abbreviations, procedures, stop
- * words and field weights. Read from the project's folder when it is there, else from the jar.
+ * words, the common words whose neighbours are indexed as pairs, and field weights. Read from the project's folder when it is there, else from the jar.
  */
 public record SearchVocabulary(
         Map<String, List<String>> abbreviations,
         Map<String, List<String>> procedures,
         CharArraySet stopWords,
+        CharArraySet pairWords,
         Properties weights) {
 
     public static SearchVocabulary load(Optional<Path> dir) {
@@ -30,6 +31,7 @@ public record SearchVocabulary(
                 parseMapping(read(dir, "abbreviations.txt"), "="),
                 parseMapping(read(dir, "procedures.txt"), ":"),
                 new CharArraySet(lines(read(dir, "stopwords.txt")), true),
+                new CharArraySet(lines(read(dir, "pair-words.txt")), true),
                 properties(read(dir, "search.properties")));
     }
 

@@ -29,7 +29,7 @@ class EstimatedCountsTest {
         int estimatedWithChosen = 0;
         int estimatedByDate = 0;
         int exactOnly = 0;
-        try (SearchIndex index = SampleSearch.index(analyzers, new DocumentMapper(vocabulary))) {
+        try (SearchIndex index = SampleSearch.index(analyzers, new DocumentMapper(vocabulary, analyzers))) {
             SearchService full = new SearchService(index, analyzers, vocabulary);
             SearchService sampling = new SearchService(index, analyzers, vocabulary, SearchService.RANK_WINDOW, 3);
             for (Role role : List.of(Role.PUBLIC, Role.ADMIN)) {

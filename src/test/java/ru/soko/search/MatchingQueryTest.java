@@ -12,10 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.junit.jupiter.api.Test;
 import ru.soko.testing.SampleArchive;
 import ru.soko.util.Json;
@@ -36,7 +33,7 @@ class MatchingQueryTest {
         // Stop words inside phrases, a stop word alone, exclusions, slop, field prefixes, «ё».
         texts.addAll(List.of("\"работа по математике\"", "по", "\"о проведении\"", "мониторинг -НОКО", "\"оценки образования\"~3",
                 "title:самообследование", "text:\"функциональной грамотности\"", "учёт", "ВПР OR НИКО", "приказ 1324 школ"));
-        DocumentMapper mapper = new DocumentMapper(vocabulary);
+        DocumentMapper mapper = new DocumentMapper(vocabulary, analyzers);
         Path dir = Files.createTempDirectory("soko-matching");
         int nonEmpty = 0;
         try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
@@ -44,8 +41,8 @@ class MatchingQueryTest {
             for (String text : texts) {
                 Query whole = queries.build(text);
                 Query matching = MatchingQuery.of(whole);
-                BitSet expected = index.withSearcher(searcher -> matches(searcher, whole));
-                BitSet actual = index.withSearcher(searcher -> matches(searcher, matching));
+                BitSet expected = index.withSearcher(searcher -> SampleSearch.matches(searcher, whole));
+                BitSet actual = index.withSearcher(searcher -> SampleSearch.matches(searcher, matching));
                 assertEquals(expected, actual, "«" + text + "»: " + matching);
                 nonEmpty += expected.isEmpty() ? 0 : 1;
             }
@@ -67,28 +64,5 @@ class MatchingQueryTest {
     void keepsAStopWordThatOnlyTheAsWrittenFieldsIndex() {
         Set<String> fields = QueryFields.of(MatchingQuery.of(queries.build("по")));
         assertTrue(fields.contains(IndexFields.TEXT), fields.toString());
-    }
-
-    private static BitSet matches(IndexSearcher searcher, Query query) throws java.io.IOException {
-        BitSet docs = new BitSet();
-        searcher.search(query, new SimpleCollector() {
-            private int base;
-
-            @Override
-            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
-                base = context.docBase;
-            }
-
-            @Override
-            public void collect(int doc) {
-                docs.set(base + doc);
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return docs;
     }
 }

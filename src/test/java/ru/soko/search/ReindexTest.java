@@ -150,6 +150,29 @@ class ReindexTest {
     }
 
     @Test
+    void indexMadeWithAnotherListOfPairWordsIsOutdated() {
+        SearchVocabulary vocabulary = SearchVocabulary.load(java.util.Optional.empty());
+        SearchVocabulary otherList = new SearchVocabulary(vocabulary.abbreviations(), vocabulary.procedures(), vocabulary.stopWords(),
+                new org.apache.lucene.analysis.CharArraySet(List.of("оценка", "качество", "образование"), true), vocabulary.weights());
+        Path indexDir = dir.resolve("pairs-index");
+        try (SearchIndex index = indexWith(indexDir, vocabulary)) {
+            index.rebuild(target -> ru.soko.testing.SampleArchive.get().archive().catalog().forEach(target::add));
+            assertFalse(index.outdated());
+        }
+        try (SearchIndex sameList = indexWith(indexDir, vocabulary)) {
+            assertFalse(sameList.outdated(), "the same list, in the same order or not, needs no rebuild");
+        }
+        try (SearchIndex changed = indexWith(indexDir, otherList)) {
+            assertTrue(changed.outdated(), "pairs of a word added to the list were never indexed");
+        }
+    }
+
+    private static SearchIndex indexWith(Path indexDir, SearchVocabulary vocabulary) {
+        Analyzers analyzers = new Analyzers(vocabulary);
+        return new SearchIndex(indexDir, analyzers.perField(), new DocumentMapper(vocabulary, analyzers));
+    }
+
+    @Test
     void equalScoresComeNewestFirstAndKeepTheirOrderAfterARebuild() throws Exception {
         Path docs = texts(10, 50, i -> "Отчёт о мониторинге школы " + i);
         try (Archive archive = Archive.open(TestArchives.withoutOcr(dir))) {

@@ -69,7 +69,7 @@ class RelevanceTest {
         Path stemDir = java.nio.file.Files.createTempDirectory("soko-stem");
         SearchVocabulary vocabulary = SearchVocabulary.load(java.util.Optional.empty());
         Analyzers stemming = Analyzers.stemmingOnly(vocabulary);
-        try (SearchIndex stemIndex = new SearchIndex(stemDir, stemming.perField(), new DocumentMapper(vocabulary))) {
+        try (SearchIndex stemIndex = new SearchIndex(stemDir, stemming.perField(), new DocumentMapper(vocabulary, stemming))) {
             stemIndex.rebuild(target -> archive.catalog().forEach(target::add));
             SearchService stemSearch = new SearchService(stemIndex, stemming, vocabulary);
             stemTotal = evaluate("Snowball", queries, q -> stemSearch.search(new SearchRequest(q, 0, 10, documentsOnly,

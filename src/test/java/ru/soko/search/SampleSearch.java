@@ -34,4 +34,29 @@ final class SampleSearch {
         index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::add));
         return index;
     }
+
+    /** The documents a query matches, by global doc id, without scores. */
+    static java.util.BitSet matches(org.apache.lucene.search.IndexSearcher searcher, org.apache.lucene.search.Query query)
+            throws IOException {
+        java.util.BitSet docs = new java.util.BitSet();
+        searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.set(base + doc);
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return docs;
+    }
 }

@@ -36,7 +36,7 @@ class TwoPassSearchTest {
         SearchVocabulary vocabulary = SearchVocabulary.load(Optional.empty());
         Analyzers analyzers = new Analyzers(vocabulary);
         QueryFactory queries = new QueryFactory(analyzers, vocabulary);
-        DocumentMapper mapper = new DocumentMapper(vocabulary);
+        DocumentMapper mapper = new DocumentMapper(vocabulary, analyzers);
         int compared = 0;
         try (SearchIndex index = SampleSearch.index(analyzers, mapper)) {
             SearchService service = new SearchService(index, analyzers, vocabulary);

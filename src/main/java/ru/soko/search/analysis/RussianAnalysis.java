@@ -17,6 +17,8 @@ import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.morfologik.MorfologikFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
@@ -26,6 +28,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *   <li>exact: words as written, lower-cased;</li>
  *   <li>lemma: dictionary lemmas (Morfologik with LanguageTool's Russian dictionary, built from AOT),
  *       Snowball stems for words the dictionary lacks, acronyms protected, stop words out;</li>
+ *   <li>lemma pairs: each two neighbouring common lemmas as one term («оценка качество»), so that a
+ *       phrase of common words is found by a term or two instead of the positions of every word;</li>
  *   <li>stem: Snowball stems only — the baseline the lemma chain is measured against.</li>
  * </ul>
  */
@@ -36,13 +40,19 @@ public final class RussianAnalysis {
     private final Dictionary dictionary;
     private final CharArraySet protectedWords;
     private final CharArraySet stopWords;
+    /** The common lemmas whose neighbours form pairs ({@link #lemmaPairs}). */
+    private final CharArraySet pairWords;
+    /** The lemma chain {@link #pairsCover} reads a phrase with, made once: an analyzer reuses its streams per thread. */
+    private final Analyzer phraseLemmas;
     /** Word form → its lemmas, shared by every lemma analyzer of this instance (all threads). */
     private final java.util.Map<String, String[]> lemmaCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RussianAnalysis(CharArraySet protectedWords, CharArraySet stopWords) {
+    public RussianAnalysis(CharArraySet protectedWords, CharArraySet stopWords, CharArraySet pairWords) {
         this.dictionary = loadDictionary();
         this.protectedWords = lowerCased(protectedWords);
         this.stopWords = lowerCased(stopWords);
+        this.pairWords = lowerCased(pairWords);
+        this.phraseLemmas = lemma();
     }
 
     /**
@@ -86,6 +96,57 @@ public final class RussianAnalysis {
                 return new TokenStreamComponents(source, new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache));
             }
         };
+    }
+
+    /** Separates the two lemmas of a pair: no token holds a space. */
+    public static final char PAIR_SEPARATOR = ' ';
+
+    /**
+     * Pairs of common lemmas at neighbouring positions ({@link CommonLemmaPairsFilter}), at the
+     * position of the first: the lemma chain, then the pairs.
+     */
+    public Analyzer lemmaPairs() {
+        return new YoFolding() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream lemmas = new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache);
+                return new TokenStreamComponents(source, new CommonLemmaPairsFilter(lemmas, pairWords, PAIR_SEPARATOR));
+            }
+        };
+    }
+
+    /**
+     * The pairs of a text already run through the lemma chain: what {@link #lemmaPairs} gives, without
+     * analysing the text again.
+     */
+    public TokenStream pairsOf(LemmaTokens lemmas) {
+        return new CommonLemmaPairsFilter(lemmas.replay(), pairWords, PAIR_SEPARATOR);
+    }
+
+    /**
+     * Whether a phrase is found by its lemma pairs exactly as by the positions of its lemmas: two or
+     * more words at neighbouring positions (no stop word between them) and every lemma of every word
+     * common. A rarer lemma among them would leave out the documents that hold it.
+     */
+    public boolean pairsCover(String phrase) {
+        java.util.SortedSet<Integer> positions = new java.util.TreeSet<>();
+        boolean allCommon = true;
+        try (TokenStream tokens = phraseLemmas.tokenStream("", phrase)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+            tokens.reset();
+            int position = -1;
+            while (tokens.incrementToken()) {
+                position += increment.getPositionIncrement();
+                positions.add(position);
+                allCommon &= pairWords.contains(term.buffer(), 0, term.length());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return allCommon && positions.size() >= 2 && positions.last() - positions.first() + 1 == positions.size();
     }
 
     /** The lemma chain as it was before {@link CachedLemmaFilter}: kept to prove the two agree. */

@@ -17,7 +17,7 @@ class CachedLemmaFilterTest {
 
     private static final RussianAnalysis ANALYSIS = new RussianAnalysis(
             new CharArraySet(List.of("гиа", "впр", "огэ", "егэ", "фгос", "рсоко"), true),
-            new CharArraySet(List.of("и", "в", "на", "о", "об", "по", "с"), true));
+            new CharArraySet(List.of("и", "в", "на", "о", "об", "по", "с"), true), CharArraySet.EMPTY_SET);
 
     private static final String TEXT = """
             МИНИСТЕРСТВО ОБРАЗОВАНИЯ КУЗБАССА. ПРИКАЗ от 15.12.2022 № 2830. Об утверждении Положения о
