@@ -236,8 +236,8 @@ public final class SearchService {
     static final int ENOUGH_TO_ESTIMATE = 10_000;
 
     /**
-     * The top hits of three or more required words, or of a phrase: ranked first by the lemma fields
-     * (a phrase's by its lemma pairs) alone, where Lucene can skip (the as-written fields only add to
+     * The top hits of three or more required words, or of a phrase of common words: ranked first by
+     * the lemma fields (the phrase's by its lemma pairs) alone, where Lucene can skip (the as-written fields only add to
      * a score the lemmas already earned),
      * then the best {@code wanted + RANK_WINDOW} of them ranked by the full query. Exact whenever the
      * query matches no more than the window; over a million documents the page may differ among
@@ -268,8 +268,8 @@ public final class SearchService {
     }
 
     /**
-     * Three or more required words, or a phrase: ranked in a window. A phrase's lemma part is found by
-     * the lemma pairs, where Lucene skips; its as-written part needs the positions of every word, so
+     * Three or more required words, or a phrase of common words: ranked in a window. Such a phrase's
+     * lemma part is found by the lemma pairs, where Lucene skips; its as-written part needs the positions of every word, so
      * it is left to the window (docs/BENCHMARKS.md, fix 33).
      */
     private static boolean rankInWindow(Query userQuery) {

@@ -17,7 +17,8 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The search configuration kept as data in {@code index-config/}: abbreviations, procedures, stop
- * words, the common words whose neighbours are indexed as pairs, and field weights. Read from the project's folder when it is there, else from the jar.
+ * words, the common words whose neighbours are indexed as pairs, and field weights. Read from the
+ * project's folder when it is there, else from the jar.
  */
 public record SearchVocabulary(
         Map<String, List<String>> abbreviations,
