@@ -269,8 +269,8 @@ public final class SearchService {
 
     /**
      * Three or more required words, or a phrase of common words: ranked in a window. Such a phrase's
-     * lemma part is found by the lemma pairs, where Lucene skips; its as-written part needs the positions of every word, so
-     * it is left to the window (docs/BENCHMARKS.md, fix 33).
+     * lemma part is found by the lemma pairs, where Lucene skips; its as-written part needs the
+     * positions of every word, so it is left to the window (docs/BENCHMARKS.md, fix 33).
      */
     private static boolean rankInWindow(Query userQuery) {
         return requiredClauses(userQuery) > MAX_REQUIRED_FOR_TWO_PASSES || QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS);
