@@ -60,13 +60,7 @@ public final class Analyzers {
             sorted.add(new String((char[]) word).toLowerCase(java.util.Locale.ROOT));
         }
         java.util.Collections.sort(sorted);
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ru.soko.util.Hashes.sha256(String.join("\n", sorted)).substring(0, 16);
     }
 
     /** A text run once through the lemma chain, for the lemma field and its pairs alike. */

@@ -130,23 +130,24 @@ public final class RussianAnalysis {
      * common. A rarer lemma among them would leave out the documents that hold it.
      */
     public boolean pairsCover(String phrase) {
-        java.util.SortedSet<Integer> positions = new java.util.TreeSet<>();
+        int positions = 0;
+        boolean gap = false;
         boolean allCommon = true;
         try (TokenStream tokens = phraseLemmas.tokenStream("", phrase)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
-            int position = -1;
             while (tokens.incrementToken()) {
-                position += increment.getPositionIncrement();
-                positions.add(position);
+                int step = increment.getPositionIncrement();
+                gap |= positions > 0 && step > 1;
+                positions += step > 0 ? 1 : 0;
                 allCommon &= pairWords.contains(term.buffer(), 0, term.length());
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return allCommon && positions.size() >= 2 && positions.last() - positions.first() + 1 == positions.size();
+        return allCommon && positions >= 2 && !gap;
     }
 
     /** The lemma chain as it was before {@link CachedLemmaFilter}: kept to prove the two agree. */
