@@ -158,7 +158,7 @@ public final class SearchService {
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
                 } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
-                    top = rankedInWindow(searcher, drillDown(new RankBoostQuery(matching, rank), request), ranked, wanted);
+                    top = rankedInWindow(searcher, MatchingQuery.of(userQuery), request.role(), ranked, wanted);
                 } else {
                     top = withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
                 }
@@ -244,9 +244,12 @@ public final class SearchService {
      * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
      * (docs/BENCHMARKS.md, fix 21).
      */
-    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmasOnly, Query full, int wanted) throws IOException {
+    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Role role, Query full, int wanted) throws IOException {
         int window = wanted + rankWindow;
-        TopDocs first = searcher.search(lemmasOnly, new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, q -> visibleTo(role, q), q -> new RankBoostQuery(q, rank),
+                BY_RELEVANCE, window);
+        TopDocs first = broad.isPresent() ? broad.get()
+                : searcher.search(new RankBoostQuery(visibleTo(role, lemmas), rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
         ScoreDoc[] rescored = new QueryRescorer(full) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
