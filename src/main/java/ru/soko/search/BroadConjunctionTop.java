@@ -54,22 +54,24 @@ final class BroadConjunctionTop {
     }
 
     /**
-     * The best {@code wanted} of {@code visible(lemmas)} sorted by {@code sort} (score first), with
-     * the rank boost {@code boosted} applies; empty when the query is not a broad conjunction or too
-     * few of the flat pass's hits hold every word.
+     * The best {@code wanted} of {@code narrow(scored)} sorted by {@code sort} (score first), with the
+     * rank boost {@code boosted} applies; empty when {@code scored} is not a broad conjunction or too
+     * few of the flat pass's hits hold every word. {@code matching} finds the same documents as
+     * {@code scored} ({@link MatchingQuery}); {@code narrow} adds what the reader may see and the
+     * chosen facet values.
      */
-    static Optional<TopDocs> top(IndexSearcher searcher, Query lemmas, UnaryOperator<Query> visible, UnaryOperator<Query> boosted,
-            Sort sort, int wanted) throws IOException {
-        Optional<Query> flat = flattened(lemmas);
+    static Optional<TopDocs> top(IndexSearcher searcher, Query scored, Query matching, UnaryOperator<Query> narrow,
+            UnaryOperator<Query> boosted, Sort sort, int wanted) throws IOException {
+        Optional<Query> flat = flattened(scored);
         if (flat.isEmpty()) {
             return Optional.empty();
         }
-        Weight conjunction = searcher.createWeight(searcher.rewrite(visible.apply(lemmas)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight conjunction = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE_NO_SCORES, 1f);
         if (leadCost(conjunction, searcher) * BROAD_SHARE < searcher.getIndexReader().maxDoc()) {
             return Optional.empty();
         }
         int taken = wanted + wanted / 2;
-        ScoreDoc[] candidates = searcher.search(boosted.apply(visible.apply(flat.get())),
+        ScoreDoc[] candidates = searcher.search(boosted.apply(narrow.apply(flat.get())),
                 new TopFieldCollectorManager(sort, taken, null, taken)).scoreDocs;
         boolean[] holdsAll = holdsAll(searcher, conjunction, candidates);
         List<ScoreDoc> kept = new ArrayList<>(wanted);

@@ -160,7 +160,9 @@ public final class SearchService {
                 } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
                     top = rankedInWindow(searcher, MatchingQuery.of(userQuery), request.role(), ranked, wanted);
                 } else {
-                    top = withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
+                    Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, request, ranked, wanted);
+                    top = broad.isPresent() ? broad.get()
+                            : withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
                 }
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
@@ -246,16 +248,37 @@ public final class SearchService {
      */
     private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Role role, Query full, int wanted) throws IOException {
         int window = wanted + rankWindow;
-        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, q -> visibleTo(role, q), q -> new RankBoostQuery(q, rank),
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> visibleTo(role, q), q -> new RankBoostQuery(q, rank),
                 BY_RELEVANCE, window);
         TopDocs first = broad.isPresent() ? broad.get()
                 : searcher.search(new RankBoostQuery(visibleTo(role, lemmas), rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+        return rescored(searcher, first, full, wanted);
+    }
+
+    /**
+     * The top hits of a conjunction of common words without the window ({@link BroadConjunctionTop}):
+     * the flat sum's scores may differ from the query's in the last bit, so its best, with a margin
+     * for such near ties, are scored again by the query itself and the page is cut from those.
+     */
+    private Optional<ScoreDoc[]> broadTop(IndexSearcher searcher, Query userQuery, SearchRequest request, Query ranked, int wanted)
+            throws IOException {
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, userQuery, MatchingQuery.of(userQuery),
+                q -> drillDown(visibleTo(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
+                wanted + Math.max(NEAR_TIE_MARGIN, wanted / 10));
+        return broad.isEmpty() ? Optional.empty() : Optional.of(rescored(searcher, broad.get(), ranked, wanted));
+    }
+
+    /** Hits beyond the page that {@link #broadTop} scores again, in case the flat sum rounded them below it. */
+    private static final int NEAR_TIE_MARGIN = 10;
+
+    /** The first pass's hits scored by {@code full}, best first (equal scores by {@link IndexFields#TIE}), the best {@code wanted}. */
+    private static ScoreDoc[] rescored(IndexSearcher searcher, TopDocs first, Query full, int wanted) throws IOException {
         ScoreDoc[] rescored = new QueryRescorer(full) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
                 return secondPassMatches ? secondPassScore : 0f;
             }
-        }.rescore(searcher, first, window).scoreDocs;
+        }.rescore(searcher, first, first.scoreDocs.length).scoreDocs;
         // The rescorer orders equal scores by internal doc id; its hits are the first pass's, which carry their tie value.
         java.util.Arrays.sort(rescored, java.util.Comparator.comparingDouble((ScoreDoc hit) -> hit.score).reversed()
                 .thenComparing(hit -> (Long) ((FieldDoc) hit).fields[1], java.util.Comparator.reverseOrder()));

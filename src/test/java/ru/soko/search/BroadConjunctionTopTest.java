@@ -43,7 +43,7 @@ class BroadConjunctionTopTest {
             Query conjunction = conjunction("alpha", "beta", "gamma");
             for (int wanted : new int[] {1, 5, 20, 100}) {
                 TopDocs exact = searcher.search(conjunction, new TopFieldCollectorManager(Sort.RELEVANCE, wanted, null, wanted));
-                Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, wanted);
+                Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, conjunction, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, wanted);
                 assertTrue(broad.isPresent(), "a conjunction of common words takes the flat pass, " + wanted);
                 assertEquals(scores(exact.scoreDocs), scores(broad.get().scoreDocs), "the same best scores, " + wanted);
                 for (ScoreDoc hit : broad.get().scoreDocs) {
@@ -57,7 +57,7 @@ class BroadConjunctionTopTest {
     void leavesAConjunctionLedByARareWordToLucene() throws IOException {
         try (DirectoryReader reader = index(2_000, 0.7, 0.25, 0.05)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            assertTrue(BroadConjunctionTop.top(searcher, conjunction("alpha", "beta", "gamma"), AS_IS, AS_IS, Sort.RELEVANCE, 10).isEmpty());
+            assertTrue(BroadConjunctionTop.top(searcher, conjunction("alpha", "beta", "gamma"), conjunction("alpha", "beta", "gamma"), AS_IS, AS_IS, Sort.RELEVANCE, 10).isEmpty());
         }
     }
 
@@ -71,8 +71,8 @@ class BroadConjunctionTopTest {
             IndexSearcher searcher = new IndexSearcher(reader);
             Query conjunction = conjunction("alpha", "beta", "gamma");
             assertEquals(500, searcher.count(conjunction));
-            assertTrue(BroadConjunctionTop.top(searcher, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, 10).isEmpty());
-            assertEquals(500, BroadConjunctionTop.top(searcher, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, 2_000).orElseThrow().scoreDocs.length,
+            assertTrue(BroadConjunctionTop.top(searcher, conjunction, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, 10).isEmpty());
+            assertEquals(500, BroadConjunctionTop.top(searcher, conjunction, conjunction, AS_IS, AS_IS, Sort.RELEVANCE, 2_000).orElseThrow().scoreDocs.length,
                     "when the flat pass sees every document holding a word, the matches among them are all there is");
         }
     }
