@@ -28,13 +28,13 @@ import org.apache.lucene.search.Weight;
 
 /**
  * The top hits of a conjunction of words that most documents hold, found through the sum of its
- * clauses instead. Each required word is a disjunction of its title and text lemma fields; in a
- * conjunction of such words Lucene bounds a block of documents by the sum of every word's title and
- * text maxima, and for common words nearly every block holds a title that reaches it, so nothing is
- * skipped. Summed as one flat disjunction, the same clauses let Lucene's MAXSCORE set aside the text
- * clauses, whose scores are small for such words, once the page's threshold passes them, and read
- * only the documents that hold some word in the title (2–5× less CPU for the judged several-word
- * queries at 1M, docs/BENCHMARKS.md, fix 34).
+ * clauses instead. Each required word is a disjunction of its fields (title and text, by lemma and
+ * as written); in a conjunction of such words Lucene bounds a block of documents by the sum of every
+ * word's title and text maxima, and for common words nearly every block holds a title that reaches
+ * it, so nothing is skipped. Summed as one flat disjunction, the same clauses let Lucene's MAXSCORE
+ * set aside the text clauses, whose scores are small for such words, once the page's threshold
+ * passes them, and read only the documents that hold some word in the title (several common words
+ * −35 to −40 % of CPU a query at 1M, docs/BENCHMARKS.md, fix 34).
  *
  * <p>A document that holds every word scores the same sum either way. The flat disjunction's best
  * {@code wanted × 3/2} are kept if at least {@code wanted} of them hold every word (checked
