@@ -42,8 +42,10 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.FixedBitSet;
 import ru.soko.access.Role;
 import ru.soko.search.heap.BitSetFacetsCollector;
+import ru.soko.search.heap.ChosenOnly;
 import ru.soko.search.heap.ChosenValueCounts;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
@@ -161,8 +163,7 @@ public final class SearchService {
                     top = rankedInWindow(searcher, MatchingQuery.of(userQuery), request.role(), ranked, wanted);
                 } else {
                     Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, request, ranked, wanted);
-                    top = broad.isPresent() ? broad.get()
-                            : withScores(searcher.search(ranked, new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted)).scoreDocs);
+                    top = broad.isPresent() ? broad.get() : ranked(searcher, ranked, visible, counted.chosen(), wanted);
                 }
             }
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
@@ -182,10 +183,10 @@ public final class SearchService {
     private Counted count(IndexSearcher searcher, Query matching, SearchRequest request) throws IOException {
         if (!request.filters().isEmpty()) {
             ChosenValueCounts.Result chosen = chosenValueCounts.count(searcher, matching, chosenPaths(request), facetState(searcher));
-            return new Counted(chosen.total(), chosen.facets(), chosen.sample());
+            return new Counted(chosen.total(), chosen.facets(), chosen.sample(), chosen.chosen());
         }
         SampledMatches.Result matches = sampled.collect(searcher, matching);
-        return new Counted(matches.total(), new HeapFacetCounts(facetState(searcher), facetOrdinals, matches.matches()), matches);
+        return new Counted(matches.total(), new HeapFacetCounts(facetState(searcher), facetOrdinals, matches.matches()), matches, null);
     }
 
     /** A search without words: who asks and the chosen facet values decide its counts. */
@@ -266,6 +267,19 @@ public final class SearchService {
                 q -> drillDown(visibleTo(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
                 wanted + Math.max(NEAR_TIE_MARGIN, wanted / 10));
         return broad.isEmpty() ? Optional.empty() : Optional.of(rescored(searcher, broad.get(), ranked, wanted));
+    }
+
+    /**
+     * The page ranked in one pass that may skip. With chosen facet values common in the index, the
+     * query is ranked over the whole index and only their documents are kept ({@link ChosenOnly}):
+     * the same hits and scores, as the facet filter does not score.
+     */
+    private ScoreDoc[] ranked(IndexSearcher searcher, Query ranked, Query visible, List<FixedBitSet> chosen, int wanted) throws IOException {
+        TopFieldCollectorManager page = new TopFieldCollectorManager(BY_RELEVANCE, wanted, null, wanted);
+        TopDocs top = chosen != null && ChosenOnly.pays(chosen, searcher.getIndexReader().maxDoc())
+                ? searcher.search(new RankBoostQuery(visible, rank), new ChosenOnly<>(chosen, page))
+                : searcher.search(ranked, page);
+        return withScores(top.scoreDocs);
     }
 
     /** Hits beyond the page that {@link #broadTop} scores again, in case the flat sum rounded them below it. */
@@ -431,13 +445,14 @@ public final class SearchService {
     private static final SampledMatches.Result EXACT = new SampledMatches.Result(null, 0, 1.0);
 
     /** The total and facet counts of a search, however they were counted; {@code sample} turns counts over a sample into estimates. */
-    private record Counted(long total, Facets facets, SampledMatches.Result sample) {
+    /** {@code chosen}: the documents with the chosen facet values, by segment; null when none were chosen or they were not gathered. */
+    private record Counted(long total, Facets facets, SampledMatches.Result sample, List<FixedBitSet> chosen) {
         static Counted of(DrillSideways.DrillSidewaysResult result) {
             long total = 0;
             for (FacetsCollector.MatchingDocs docs : result.drillDownFacetsCollector.getMatchingDocs()) {
                 total += docs.totalHits();
             }
-            return new Counted(total, result.facets, EXACT);
+            return new Counted(total, result.facets, EXACT, null);
         }
     }
 

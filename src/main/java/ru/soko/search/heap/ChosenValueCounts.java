@@ -32,8 +32,13 @@ import org.apache.lucene.util.FixedBitSet;
  */
 public final class ChosenValueCounts {
 
-    /** The total of the drill-down and the counts of every dimension; {@code sample} scales counts made over a sample. */
-    public record Result(long total, Facets facets, SampledMatches.Result sample) {
+    /**
+     * The total of the drill-down and the counts of every dimension; {@code sample} scales counts made
+     * over a sample. {@code chosen} holds, by segment ({@code LeafReaderContext.ord}), the documents
+     * with every dimension's chosen values, deleted ones included: the ranking pass may keep to them
+     * ({@link ChosenOnly}).
+     */
+    public record Result(long total, Facets facets, SampledMatches.Result sample, List<FixedBitSet> chosen) {
     }
 
     private final FacetOrdinals ordinals;
@@ -79,7 +84,7 @@ public final class ChosenValueCounts {
         }
         long total = drillDown.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
         return new Result(sample.scaled(total), new MultiFacets(own, new HeapFacetCounts(state, ordinals, BitSetFacetsCollector.of(drillDown))),
-                sample);
+                sample, List.of(allChosenIn));
     }
 
     private FixedBitSet documentsWithAny(LeafReader leaf, String dim, List<String[]> paths) throws IOException {
