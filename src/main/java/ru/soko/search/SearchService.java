@@ -115,7 +115,9 @@ public final class SearchService {
      * collects its page while counting, since its counts are kept per index reader. For three or more
      * required words the skipping saves little, so their page is ranked in a window
      * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md); so is a
-     * phrase's, first by its lemma pairs ({@link #rankInWindow}).
+     * phrase's, first by its lemma pairs ({@link #rankInWindow}). Where every required word is
+     * common, the ranking goes through the flat sum of their clauses ({@link BroadConjunctionTop}); a
+     * common chosen facet value is ranked over the whole index, keeping its documents ({@link ChosenOnly}).
      * Passes without scores look for the words in the lemma fields only ({@link MatchingQuery}), which
      * find the same documents. The page and its scores are the same on every path while a query
      * matches no more documents than the window holds. A query matching very many entries (with
