@@ -18,13 +18,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import ru.soko.search.heap.SampledMatches;
 
 /**
  * The top hits of a conjunction of words that most documents hold, found through the sum of its
@@ -67,7 +67,8 @@ final class BroadConjunctionTop {
             return Optional.empty();
         }
         Weight conjunction = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        if (leadCost(conjunction, searcher) * BROAD_SHARE < searcher.getIndexReader().maxDoc()) {
+        // A conjunction's cost is that of its rarest required part.
+        if (SampledMatches.cost(conjunction, searcher.getIndexReader().leaves()) * BROAD_SHARE < searcher.getIndexReader().maxDoc()) {
             return Optional.empty();
         }
         int taken = wanted + wanted / 2;
@@ -114,16 +115,6 @@ final class BroadConjunctionTop {
         } else {
             flat.add(boost == 1f ? query : new BoostQuery(query, boost), BooleanClause.Occur.SHOULD);
         }
-    }
-
-    /** What Lucene expects the conjunction to read: the cost of its rarest required part, over all segments. */
-    private static long leadCost(Weight conjunction, IndexSearcher searcher) throws IOException {
-        long cost = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            ScorerSupplier supplier = conjunction.scorerSupplier(leaf);
-            cost += supplier == null ? 0 : supplier.cost();
-        }
-        return cost;
     }
 
     /** For each candidate, whether the conjunction matches it; candidates are visited in index order. */

@@ -129,7 +129,8 @@ public final class SearchService {
         // The highlighter reads offsets, which the lemma pairs lack: it gets the query with phrases by positions.
         Query marking = QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS) ? queries.buildForMarking(request.query()) : userQuery;
         Query visible = visibleTo(request.role(), userQuery);
-        Query matching = visibleTo(request.role(), MatchingQuery.of(userQuery));
+        Query lemmas = MatchingQuery.of(userQuery);
+        Query matching = visibleTo(request.role(), lemmas);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, false, List.of(), Map.of());
@@ -162,9 +163,9 @@ public final class SearchService {
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
                 } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
-                    top = rankedInWindow(searcher, MatchingQuery.of(userQuery), request.role(), ranked, wanted);
+                    top = rankedInWindow(searcher, lemmas, matching, request.role(), ranked, wanted);
                 } else {
-                    Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, request, ranked, wanted);
+                    Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, lemmas, request, ranked, wanted);
                     top = broad.isPresent() ? broad.get() : ranked(searcher, ranked, visible, counted.chosen(), wanted);
                 }
             }
@@ -249,12 +250,13 @@ public final class SearchService {
      * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
      * (docs/BENCHMARKS.md, fix 21).
      */
-    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Role role, Query full, int wanted) throws IOException {
+    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Query matching, Role role, Query full, int wanted)
+            throws IOException {
         int window = wanted + rankWindow;
         Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> visibleTo(role, q), q -> new RankBoostQuery(q, rank),
                 BY_RELEVANCE, window);
         TopDocs first = broad.isPresent() ? broad.get()
-                : searcher.search(new RankBoostQuery(visibleTo(role, lemmas), rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+                : searcher.search(new RankBoostQuery(matching, rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
         return rescored(searcher, first, full, wanted);
     }
 
@@ -263,9 +265,9 @@ public final class SearchService {
      * the flat sum's scores may differ from the query's in the last bit, so its best, with a margin
      * for such near ties, are scored again by the query itself and the page is cut from those.
      */
-    private Optional<ScoreDoc[]> broadTop(IndexSearcher searcher, Query userQuery, SearchRequest request, Query ranked, int wanted)
-            throws IOException {
-        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, userQuery, MatchingQuery.of(userQuery),
+    private Optional<ScoreDoc[]> broadTop(IndexSearcher searcher, Query userQuery, Query lemmas, SearchRequest request, Query ranked,
+            int wanted) throws IOException {
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, userQuery, lemmas,
                 q -> drillDown(visibleTo(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
                 wanted + Math.max(NEAR_TIE_MARGIN, wanted / 10));
         return broad.isEmpty() ? Optional.empty() : Optional.of(rescored(searcher, broad.get(), ranked, wanted));

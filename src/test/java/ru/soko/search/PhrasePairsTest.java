@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -14,9 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
-import ru.soko.testing.SampleArchive;
-import ru.soko.util.Json;
-import ru.soko.util.Trees;
 
 class PhrasePairsTest {
 
@@ -26,25 +20,16 @@ class PhrasePairsTest {
 
     @Test
     void phrasesFoundByLemmaPairsMatchTheDocumentsFoundByPositions() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode q : Json.mapper().readTree(PhrasePairsTest.class.getResourceAsStream("/relevance/queries.json"))) {
-            String text = q.get("query").asText();
-            if (text.contains("\"")) {
-                texts.add(text);
-            }
-        }
+        List<String> texts = new ArrayList<>(SampleSearch.queries().stream().filter(text -> text.contains("\"")).toList());
         // Two to five words, any case form, a word with two lemmas, «ё», a field prefix, a stop word inside (by positions),
         // neighbours that the text has only with a stop word between them («ВПР по математике»).
         texts.addAll(List.of("\"оценки качества образования\"", "\"функциональной грамотности\"", "\"независимых наблюдателей\"",
                 "\"показатели деятельности\" самообследованию", "\"внутренняя система оценки качества образования\"",
                 "\"стали выше\"", "\"отчёт о самообследовании\"", "title:\"положение о региональной\"", "text:\"проверочных работ\"",
                 "\"работа по математике\"", "\"ВПР математике\"", "\"всероссийских проверочных\" OR \"национальных исследований\""));
-        DocumentMapper mapper = new DocumentMapper(vocabulary, analyzers);
-        Path dir = Files.createTempDirectory("soko-pairs");
         int nonEmpty = 0;
         int byPairsOnly = 0;
-        try (SearchIndex index = new SearchIndex(dir, analyzers.perField(), mapper)) {
-            index.rebuild(target -> SampleArchive.get().archive().catalog().forEach(target::add));
+        try (SearchIndex index = SampleSearch.index(analyzers, new DocumentMapper(vocabulary, analyzers))) {
             for (String text : texts) {
                 Query byPairs = queries.build(text);
                 Query byPositions = queries.buildForMarking(text);
@@ -54,8 +39,6 @@ class PhrasePairsTest {
                 nonEmpty += expected.isEmpty() ? 0 : 1;
                 byPairsOnly += QueryFields.of(byPairs).contains(IndexFields.TEXT_PAIRS) ? 1 : 0;
             }
-        } finally {
-            Trees.deleteQuietly(dir);
         }
         assertTrue(nonEmpty >= texts.size() - 2, "the phrases must find something, " + nonEmpty + " of " + texts.size() + " did");
         // Otherwise the comparison would prove nothing: most phrases here are of common words.
@@ -78,14 +61,6 @@ class PhrasePairsTest {
             assertFalse(fields.contains(IndexFields.TEXT_PAIRS), text + ": " + fields);
             assertTrue(fields.contains(IndexFields.TEXT_LEMMA), text + ": " + fields);
         }
-    }
-
-    @Test
-    void aSlopLetsOtherWordsStandBetweenThePhrasesWords() {
-        ru.soko.Archive archive = SampleArchive.get().archive();
-        long exact = archive.search().search(new SearchRequest("\"оценки образования\"", 0, 10)).total();
-        long near = archive.search().search(new SearchRequest("\"оценки образования\"~1", 0, 10)).total();
-        assertTrue(near > exact, "«оценки качества образования» is one word apart: " + near + " vs " + exact);
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.apache.lucene.util.ArrayUtil;
  * the pairs are for the words that occur in most documents, where reading positions is dear. Pairs
  * never reach across a gap (a stop word dropped) or across a word that is not common, as positions
  * are followed rather than the order of tokens. Buffers are reused, as a document yields some two
- * hundred pairs.
+ * hundred pairs. Not Lucene's {@code FixedShingleFilter} (round 8's pairs): across the gap of a
+ * dropped stop word it paired the words on either side when the next word had two lemmas, and
+ * dropping its filler pairs afterwards cost more than making them (docs/bench/NOTES-phrases.md).
  */
 final class CommonLemmaPairsFilter extends TokenFilter {
 

@@ -14,7 +14,9 @@ import org.apache.lucene.util.ArrayUtil;
  * The tokens of one analysis of a text, kept so that two fields can read them: the lemma field and
  * the lemma pairs made from it. Analysing the text a second time for the pairs was most of their
  * analysis cost (docs/bench/NOTES-pairs.md). Term, position increment and offsets are kept; other
- * attributes are not, as neither field indexes them.
+ * attributes are not, as neither field indexes them. Lucene's {@code TeeSinkTokenFilter} does the
+ * same by capturing every attribute of every token: in its place a 10k reindex took 7 % more CPU
+ * (three alternating runs each, round 11), with the rebuild's margin over its goal at 7 %.
  */
 public final class LemmaTokens {
 

@@ -93,9 +93,14 @@ public final class RussianAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache));
+                return new TokenStreamComponents(source, lemmas(source));
             }
         };
+    }
+
+    /** The lemma chain after the tokenizer, shared by the lemma field and its pairs. */
+    private TokenStream lemmas(Tokenizer source) {
+        return new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache);
     }
 
     /** Separates the two lemmas of a pair: no token holds a space. */
@@ -110,8 +115,7 @@ public final class RussianAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream lemmas = new CachedLemmaFilter(beforeLemmas(source), dictionary, lemmaCache);
-                return new TokenStreamComponents(source, new CommonLemmaPairsFilter(lemmas, pairWords, PAIR_SEPARATOR));
+                return new TokenStreamComponents(source, new CommonLemmaPairsFilter(lemmas(source), pairWords, PAIR_SEPARATOR));
             }
         };
     }

@@ -126,7 +126,8 @@ public final class SampledMatches {
         return stride;
     }
 
-    private static long cost(Weight weight, List<LeafReaderContext> leaves) throws IOException {
+    /** Lucene's estimate of how many documents {@code weight} will read, over all {@code leaves}. */
+    public static long cost(Weight weight, List<LeafReaderContext> leaves) throws IOException {
         long cost = 0;
         for (LeafReaderContext leaf : leaves) {
             ScorerSupplier supplier = weight.scorerSupplier(leaf);
