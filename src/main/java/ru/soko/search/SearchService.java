@@ -50,6 +50,8 @@ import ru.soko.search.heap.ChosenValueCounts;
 import ru.soko.search.heap.FacetOrdinals;
 import ru.soko.search.heap.HeapDoubleValues;
 import ru.soko.search.heap.HeapFacetCounts;
+import ru.soko.search.heap.HeapTermBits;
+import ru.soko.search.heap.HeapTermFilterQuery;
 import ru.soko.search.heap.RankBoostQuery;
 import ru.soko.search.heap.SampledMatches;
 
@@ -81,6 +83,7 @@ public final class SearchService {
     private final int rankWindow;
     private final SampledMatches sampled;
     private final HeapDoubleValues rank = new HeapDoubleValues(IndexFields.RANK);
+    private final HeapTermBits access = new HeapTermBits(IndexFields.ACCESS);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
     private volatile BrowseCounts browseCounts;
@@ -128,7 +131,7 @@ public final class SearchService {
         Query userQuery = queries.build(request.query());
         // The highlighter reads offsets, which the lemma pairs lack: it gets the query with phrases by positions.
         Query marking = QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS) ? queries.buildForMarking(request.query()) : userQuery;
-        Query visible = visibleTo(request.role(), userQuery);
+        Query visible = rankedFor(request.role(), userQuery);
         Query lemmas = MatchingQuery.of(userQuery);
         Query matching = visibleTo(request.role(), lemmas);
         return index.withSearcher(searcher -> {
@@ -163,7 +166,7 @@ public final class SearchService {
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
                 } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
-                    top = rankedInWindow(searcher, lemmas, matching, request.role(), ranked, wanted);
+                    top = rankedInWindow(searcher, lemmas, request.role(), ranked, wanted);
                 } else {
                     Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, lemmas, request, ranked, wanted);
                     top = broad.isPresent() ? broad.get() : ranked(searcher, ranked, visible, counted.chosen(), wanted);
@@ -250,13 +253,12 @@ public final class SearchService {
      * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
      * (docs/BENCHMARKS.md, fix 21).
      */
-    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Query matching, Role role, Query full, int wanted)
-            throws IOException {
+    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Role role, Query full, int wanted) throws IOException {
         int window = wanted + rankWindow;
-        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> visibleTo(role, q), q -> new RankBoostQuery(q, rank),
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> rankedFor(role, q), q -> new RankBoostQuery(q, rank),
                 BY_RELEVANCE, window);
         TopDocs first = broad.isPresent() ? broad.get()
-                : searcher.search(new RankBoostQuery(matching, rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+                : searcher.search(new RankBoostQuery(rankedFor(role, lemmas), rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
         return rescored(searcher, first, full, wanted);
     }
 
@@ -268,7 +270,7 @@ public final class SearchService {
     private Optional<ScoreDoc[]> broadTop(IndexSearcher searcher, Query userQuery, Query lemmas, SearchRequest request, Query ranked,
             int wanted) throws IOException {
         Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, userQuery, lemmas,
-                q -> drillDown(visibleTo(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
+                q -> drillDown(rankedFor(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
                 wanted + Math.max(NEAR_TIE_MARGIN, wanted / 10));
         return broad.isEmpty() ? Optional.empty() : Optional.of(rescored(searcher, broad.get(), ranked, wanted));
     }
@@ -548,13 +550,24 @@ public final class SearchService {
     private record Highlighter(IndexSearcher searcher, UnifiedHighlighter snippets) {
     }
 
+    /**
+     * {@link #visibleTo} for ranking: the same hits and scores, but the role's filter is held as bits
+     * beside the deleted documents, where Lucene's ranking of the top hits skips as without a filter
+     * ({@link HeapTermFilterQuery}).
+     */
+    private Query rankedFor(Role role, Query query) {
+        return new HeapTermFilterQuery(query, access, audienceTerms(role));
+    }
+
     private static Query visibleTo(Role role, Query query) {
-        List<org.apache.lucene.util.BytesRef> audiences = role.audiences().stream()
-                .map(a -> new org.apache.lucene.util.BytesRef(a.term())).toList();
         return new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
-                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ACCESS, audiences), BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ACCESS, audienceTerms(role)), BooleanClause.Occur.FILTER)
                 .build();
+    }
+
+    private static Set<org.apache.lucene.util.BytesRef> audienceTerms(Role role) {
+        return role.audiences().stream().map(a -> new org.apache.lucene.util.BytesRef(a.term())).collect(java.util.stream.Collectors.toSet());
     }
 
     private static SortField sortField() {
