@@ -125,15 +125,16 @@ public final class SearchService {
      * find the same documents. The page and its scores are the same on every path while a query
      * matches no more documents than the window holds. A query matching very many entries (with
      * chosen facet values: whose drill-down holds very many) is counted over a sample of the index
-     * ({@link SampledMatches}): its total and facet counts are then estimates, marked as such.
+     * ({@link SampledMatches}): its total and facet counts are then estimates, marked as such. Every
+     * pass keeps to what the asker may see through bits on the heap ({@link HeapTermFilterQuery}).
      */
     public SearchResult search(SearchRequest request) {
         Query userQuery = queries.build(request.query());
         // The highlighter reads offsets, which the lemma pairs lack: it gets the query with phrases by positions.
         Query marking = QueryFields.of(userQuery).contains(IndexFields.TEXT_PAIRS) ? queries.buildForMarking(request.query()) : userQuery;
-        Query visible = rankedFor(request.role(), userQuery);
+        Query visible = keptVisible(request.role(), userQuery);
         Query lemmas = MatchingQuery.of(userQuery);
-        Query matching = visibleTo(request.role(), lemmas);
+        Query matching = keptVisible(request.role(), lemmas);
         return index.withSearcher(searcher -> {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return new SearchResult(0, false, List.of(), Map.of());
@@ -166,7 +167,7 @@ public final class SearchService {
                     // Shown beside each hit as before; scoring the page alone is cheap.
                     TopFieldCollector.populateScores(top, searcher, ranked);
                 } else if (request.filters().isEmpty() && rankInWindow(userQuery)) {
-                    top = rankedInWindow(searcher, lemmas, request.role(), ranked, wanted);
+                    top = rankedInWindow(searcher, lemmas, matching, request.role(), ranked, wanted);
                 } else {
                     Optional<ScoreDoc[]> broad = broadTop(searcher, userQuery, lemmas, request, ranked, wanted);
                     top = broad.isPresent() ? broad.get() : ranked(searcher, ranked, visible, counted.chosen(), wanted);
@@ -253,12 +254,13 @@ public final class SearchService {
      * documents whose full scores differ in the third or fourth digit, at about a quarter less CPU
      * (docs/BENCHMARKS.md, fix 21).
      */
-    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Role role, Query full, int wanted) throws IOException {
+    private ScoreDoc[] rankedInWindow(IndexSearcher searcher, Query lemmas, Query matching, Role role, Query full, int wanted)
+            throws IOException {
         int window = wanted + rankWindow;
-        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> rankedFor(role, q), q -> new RankBoostQuery(q, rank),
+        Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, lemmas, lemmas, q -> keptVisible(role, q), q -> new RankBoostQuery(q, rank),
                 BY_RELEVANCE, window);
         TopDocs first = broad.isPresent() ? broad.get()
-                : searcher.search(new RankBoostQuery(rankedFor(role, lemmas), rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
+                : searcher.search(new RankBoostQuery(matching, rank), new TopFieldCollectorManager(BY_RELEVANCE, window, null, window));
         return rescored(searcher, first, full, wanted);
     }
 
@@ -270,7 +272,7 @@ public final class SearchService {
     private Optional<ScoreDoc[]> broadTop(IndexSearcher searcher, Query userQuery, Query lemmas, SearchRequest request, Query ranked,
             int wanted) throws IOException {
         Optional<TopDocs> broad = BroadConjunctionTop.top(searcher, userQuery, lemmas,
-                q -> drillDown(rankedFor(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
+                q -> drillDown(keptVisible(request.role(), q), request), q -> new RankBoostQuery(q, rank), BY_RELEVANCE,
                 wanted + Math.max(NEAR_TIE_MARGIN, wanted / 10));
         return broad.isEmpty() ? Optional.empty() : Optional.of(rescored(searcher, broad.get(), ranked, wanted));
     }
@@ -551,11 +553,12 @@ public final class SearchService {
     }
 
     /**
-     * {@link #visibleTo} for ranking: the same hits and scores, but the role's filter is held as bits
-     * beside the deleted documents, where Lucene's ranking of the top hits skips as without a filter
-     * ({@link HeapTermFilterQuery}).
+     * {@link #visibleTo} for a search's passes: the same hits and scores, but the role's filter is
+     * held as bits beside the deleted documents, so Lucene's ranking of the top hits skips as it
+     * does without a filter, and counting and sorted pages test a bit instead of stepping a filter
+     * ({@link HeapTermFilterQuery}; docs/BENCHMARKS.md, fix 36).
      */
-    private Query rankedFor(Role role, Query query) {
+    private Query keptVisible(Role role, Query query) {
         return new HeapTermFilterQuery(query, access, audienceTerms(role));
     }
 

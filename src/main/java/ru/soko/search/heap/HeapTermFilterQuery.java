@@ -26,11 +26,12 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A query kept to the documents holding any of a few terms of one field ({@link HeapTermBits}): the
- * same hits and scores as {@code +in #field:(terms)}. Lucene's MAXSCORE steps a filter clause
- * through every candidate of the words, and for a filter most documents pass (who may see an entry)
- * that stepping was nearly half of ranking a word (docs/BENCHMARKS.md, fix 36). Here the query's own
- * bulk scorer runs as if without a filter, and the filter's bits join the live documents it is handed,
- * which every bulk scorer tests before scoring. Any other use of a scorer checks the bits per match.
+ * same hits and scores as {@code +in #field:(terms)}. A filter most documents pass (who may see an
+ * entry) cost as a clause: Lucene's MAXSCORE stepped it through every candidate of the words, nearly
+ * half of ranking one word at 1M, and conjunctions stepped it beside every match (docs/BENCHMARKS.md,
+ * fix 36). Here the query's own bulk scorer runs as if without a filter, and the filter's bits join
+ * the live documents it is handed, which every bulk scorer tests before it scores or collects. Any
+ * other use of a scorer (inside a conjunction, a rescoring) checks the bits per match.
  */
 public final class HeapTermFilterQuery extends Query {
 
