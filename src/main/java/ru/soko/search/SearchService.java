@@ -86,7 +86,7 @@ public final class SearchService {
     private final HeapTermBits access = new HeapTermBits(IndexFields.ACCESS);
     private IndexReader facetReader;
     private volatile Highlighter highlighter;
-    private volatile BrowseCounts browseCounts;
+    private volatile BrowseMemo browseMemo;
     private SortedSetDocValuesReaderState facetState;
 
     public SearchService(SearchIndex index, Analyzers analyzers, SearchVocabulary vocabulary) {
@@ -144,10 +144,9 @@ public final class SearchService {
                     : request.order() == SearchRequest.Order.DATE ? BY_DATE : null;
             DrillDownQuery ranked = drillDown(new RankBoostQuery(visible, rank), request);
             BrowseKey browse = request.query().isEmpty() ? new BrowseKey(request.role(), request.filters()) : null;
-            Counts known = browse == null ? null : browseCounts(searcher).get(browse);
+            Counts known = browse == null ? null : browseMemo(searcher).get(browse);
             if (known != null) {
-                ScoreDoc[] top = searcher.search(drillDown(visible, request), new TopFieldCollectorManager(sort, wanted, null, wanted)).scoreDocs;
-                TopFieldCollector.populateScores(top, searcher, ranked);
+                ScoreDoc[] top = browsePage(searcher, new BrowsePage(browse, request.order()), drillDown(visible, request), sort, ranked, wanted);
                 return new SearchResult(known.total(), false, hits(searcher, marking, slice(top, request.offset(), request.limit()), true),
                         known.facets());
             }
@@ -176,7 +175,7 @@ public final class SearchService {
             ScoreDoc[] page = slice(top, request.offset(), request.limit());
             Counts counts = new Counts(counted.total(), facets(counted.facets(), indexedDims(facetState(searcher)), counted.sample()));
             if (browse != null) {
-                browseCounts(searcher).remember(browse, counts);
+                browseMemo(searcher).remember(browse, counts);
             }
             return new SearchResult(counts.total(), counted.sample().approximate(), hits(searcher, marking, page, request.query().isEmpty()),
                     counts.facets());
@@ -203,13 +202,42 @@ public final class SearchService {
     private record Counts(long total, Map<String, List<FacetValue>> facets) {
     }
 
+    /** A search without words in one order: its first hits depend on nothing else but the index reader. */
+    private record BrowsePage(BrowseKey key, SearchRequest.Order order) {
+    }
+
+    /** Hits of a search without words kept per index reader ({@link BrowseMemo}): the first ten pages. */
+    private static final int KEPT_BROWSE_HITS = 100;
+
     /**
-     * Facet counts and totals of searches without words (the home page, browsing by facets), for
-     * one index reader: they change only when the index does, and counting every visible entry was
-     * most of such a search. A new reader after a commit starts empty, so counts are never stale.
-     * Bounded, as the combinations of facet values are many; past the bound they are counted afresh.
+     * The best {@code wanted} hits of a search without words, sorted, with their scores: the first
+     * {@value #KEPT_BROWSE_HITS} are found once per index reader and kept beside the counts, as a
+     * visitor's home page and its first pages of browsing are the same for everyone until the next
+     * upload, and sorting every visible entry by date was most of such a search at 1M.
      */
-    private record BrowseCounts(IndexReader reader, Map<BrowseKey, Counts> counts) {
+    private ScoreDoc[] browsePage(IndexSearcher searcher, BrowsePage key, Query query, Sort sort, Query ranked, int wanted) throws IOException {
+        BrowseMemo kept = browseMemo(searcher);
+        ScoreDoc[] page = kept.pages().get(key);
+        if (page != null && (page.length >= wanted || page.length < KEPT_BROWSE_HITS)) {
+            return page;
+        }
+        int n = Math.max(wanted, KEPT_BROWSE_HITS);
+        page = searcher.search(query, new TopFieldCollectorManager(sort, n, null, n)).scoreDocs;
+        TopFieldCollector.populateScores(page, searcher, ranked);
+        if (n == KEPT_BROWSE_HITS) {
+            kept.remember(key, page);
+        }
+        return page;
+    }
+
+    /**
+     * Facet counts, totals and first hits of searches without words (the home page, browsing by
+     * facets), for one index reader: they change only when the index does, and counting and sorting
+     * every visible entry was most of such a search. A new reader after a commit starts empty, so
+     * nothing kept is stale. Bounded, as the combinations of facet values are many; past the bound
+     * they are found afresh.
+     */
+    private record BrowseMemo(IndexReader reader, Map<BrowseKey, Counts> counts, Map<BrowsePage, ScoreDoc[]> pages) {
         private static final int MAX_ENTRIES = 512;
 
         Counts get(BrowseKey key) {
@@ -221,13 +249,19 @@ public final class SearchService {
                 counts.putIfAbsent(key, value);
             }
         }
+
+        void remember(BrowsePage key, ScoreDoc[] page) {
+            if (pages.size() < MAX_ENTRIES) {
+                pages.putIfAbsent(key, page);
+            }
+        }
     }
 
-    private BrowseCounts browseCounts(IndexSearcher searcher) {
-        BrowseCounts current = browseCounts;
+    private BrowseMemo browseMemo(IndexSearcher searcher) {
+        BrowseMemo current = browseMemo;
         if (current == null || current.reader() != searcher.getIndexReader()) {
-            current = new BrowseCounts(searcher.getIndexReader(), new ConcurrentHashMap<>());
-            browseCounts = current;
+            current = new BrowseMemo(searcher.getIndexReader(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            browseMemo = current;
         }
         return current;
     }

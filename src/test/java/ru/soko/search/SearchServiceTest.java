@@ -160,6 +160,33 @@ class SearchServiceTest {
     }
 
     @Test
+    void browsePagesFollowEveryChangeOfTheIndexAndNeverShowWhatTheRoleMayNotSee() throws Exception {
+        SearchRequest publicBrowse = new SearchRequest("", 0, 10);
+        SearchRequest adminBrowse = new SearchRequest("", 0, 10, Map.of(), SearchRequest.Order.RELEVANCE, ru.soko.access.Role.ADMIN);
+        List<String> newestFirst = List.of("noko", "plan", "vpr", "report");
+        assertEquals(newestFirst, askedTwice(publicBrowse));
+        assertEquals(newestFirst.subList(1, 3), askedTwice(new SearchRequest("", 1, 2)), "a later page of the same hits");
+        archive.withdraw(ids.get("plan"), "проверка", "test");
+        assertEquals(List.of("noko", "vpr", "report"), askedTwice(publicBrowse), "the public does not see a withdrawn document");
+        assertEquals(newestFirst, askedTwice(adminBrowse), "the administrator does");
+        assertEquals(List.of("noko", "vpr", "report"), askedTwice(publicBrowse), "the administrator's page is not the public's");
+        add("late", "Приказ о мониторинге", "Текст приказа.");
+        assertEquals(List.of("late", "noko", "vpr", "report"), askedTwice(publicBrowse), "a new document shows at once");
+        archive.edit(ids.get("report"), Map.of("date", "20.04.2024"), "test");
+        archive.edit(ids.get("vpr"), Map.of("date", "01.09.2021"), "test");
+        assertEquals(List.of("late", "noko"), askedTwice(new SearchRequest("", 0, 2)), "newest first");
+        assertEquals(List.of("report", "vpr"), askedTwice(new SearchRequest("", 0, 2, Map.of(), SearchRequest.Order.DATE)),
+                "by date, a page of its own");
+    }
+
+    /** The page of a request asked twice, the second time from what the first kept; both must agree. */
+    private List<String> askedTwice(SearchRequest request) {
+        List<String> first = find(request);
+        assertEquals(first, find(request), "asked again, the same");
+        return first;
+    }
+
+    @Test
     void unknownFacetIsRefusedWithItsName() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
                 () -> new SearchRequest("", 0, 10, Map.of("colour", List.of("red")), null));
