@@ -115,8 +115,9 @@ public final class SearchService {
      * word, a phrase, two words, a disjunction such as a requisite query, or when a chosen facet value
      * narrows the matches. With a chosen facet value the counting is set algebra on the heap
      * ({@link ChosenValueCounts}) rather than Lucene's drill-sideways scorer. A search without words
-     * collects its page while counting, since its counts are kept per index reader. For three or more
-     * required words the skipping saves little, so their page is ranked in a window
+     * collects its page while counting the first time; its counts and first hits are then kept per
+     * index reader ({@link BrowseMemo}). For three or more required words the skipping saves little,
+     * so their page is ranked in a window
      * ({@link #rankedInWindow}) (docs/bench/NOTES-search-twopass.md, docs/BENCHMARKS.md); so is a
      * phrase's, first by its lemma pairs ({@link #rankInWindow}). Where every required word is
      * common, the ranking goes through the flat sum of their clauses ({@link BroadConjunctionTop}); a
@@ -213,7 +214,7 @@ public final class SearchService {
      * The best {@code wanted} hits of a search without words, sorted, with their scores: the first
      * {@value #KEPT_BROWSE_HITS} are found once per index reader and kept beside the counts, as a
      * visitor's home page and its first pages of browsing are the same for everyone until the next
-     * upload, and sorting every visible entry by date was most of such a search at 1M.
+     * upload, and sorting every visible entry was most of such a search at 1M (fix 37).
      */
     private ScoreDoc[] browsePage(IndexSearcher searcher, BrowsePage key, Query query, Sort sort, Query ranked, int wanted) throws IOException {
         BrowseMemo kept = browseMemo(searcher);

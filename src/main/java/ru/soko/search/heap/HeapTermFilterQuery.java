@@ -12,7 +12,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
@@ -45,10 +44,6 @@ public final class HeapTermFilterQuery extends Query {
         this.terms = Set.copyOf(terms);
     }
 
-    public Query query() {
-        return in;
-    }
-
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = in.rewrite(searcher);
@@ -71,38 +66,17 @@ public final class HeapTermFilterQuery extends Query {
                 }
                 FixedBitSet accepted = bits.of(context.reader(), terms);
                 Bits live = context.reader().getLiveDocs();
-                return new ScorerSupplier() {
+                return new DelegatingScorerSupplier(supplier) {
                     @Override
                     public Scorer get(long leadCost) throws IOException {
-                        return new Kept(supplier.get(leadCost), accepted);
+                        return new Kept(wrapped.get(leadCost), accepted);
                     }
 
                     @Override
                     public BulkScorer bulkScorer() throws IOException {
-                        BulkScorer inner = supplier.bulkScorer();
-                        return new BulkScorer() {
-                            @Override
-                            public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-                                // The bits already leave out the segment's deleted documents.
-                                return inner.score(collector, acceptDocs == null || acceptDocs == live ? accepted : both(acceptDocs, accepted),
-                                        min, max);
-                            }
-
-                            @Override
-                            public long cost() {
-                                return inner.cost();
-                            }
-                        };
-                    }
-
-                    @Override
-                    public long cost() {
-                        return supplier.cost();
-                    }
-
-                    @Override
-                    public void setTopLevelScoringClause() throws IOException {
-                        supplier.setTopLevelScoringClause();
+                        // The bits already leave out the segment's deleted documents.
+                        return around(wrapped.bulkScorer(), (inner, collector, acceptDocs, min, max) -> inner.score(collector,
+                                acceptDocs == null || acceptDocs == live ? accepted : both(acceptDocs, accepted), min, max));
                     }
                 };
             }

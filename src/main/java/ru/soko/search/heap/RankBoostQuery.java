@@ -19,7 +19,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 
 /**
  * A query's score multiplied by a per-document factor held on the heap, scoring exactly as
@@ -75,10 +74,10 @@ public final class RankBoostQuery extends Query {
                     return null;
                 }
                 HeapDoubleValues.Segment segment = rank.segment(context.reader());
-                return new ScorerSupplier() {
+                return new DelegatingScorerSupplier(supplier) {
                     @Override
                     public Scorer get(long leadCost) throws IOException {
-                        return new Boosted(supplier.get(leadCost), segment, boost);
+                        return new Boosted(wrapped.get(leadCost), segment, boost);
                     }
 
                     @Override
@@ -87,28 +86,8 @@ public final class RankBoostQuery extends Query {
                             // Every match is scored anyway; the inner bulk scorers were measured slower here.
                             return super.bulkScorer();
                         }
-                        BulkScorer inner = supplier.bulkScorer();
-                        return new BulkScorer() {
-                            @Override
-                            public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-                                return inner.score(new Boosting(collector, segment, boost), acceptDocs, min, max);
-                            }
-
-                            @Override
-                            public long cost() {
-                                return inner.cost();
-                            }
-                        };
-                    }
-
-                    @Override
-                    public long cost() {
-                        return supplier.cost();
-                    }
-
-                    @Override
-                    public void setTopLevelScoringClause() throws IOException {
-                        supplier.setTopLevelScoringClause();
+                        return around(wrapped.bulkScorer(), (inner, collector, acceptDocs, min, max) ->
+                                inner.score(new Boosting(collector, segment, boost), acceptDocs, min, max));
                     }
                 };
             }
