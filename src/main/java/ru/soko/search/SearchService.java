@@ -390,7 +390,7 @@ public final class SearchService {
             return Optional.empty();
         }
         return index.withSearcher(searcher -> {
-            TopDocs self = searcher.search(visibleTo(role, new TermQuery(new Term(IndexFields.ID, Long.toString(id)))), 1);
+            TopDocs self = searcher.search(keptVisible(role, new TermQuery(new Term(IndexFields.ID, Long.toString(id)))), 1);
             if (self.scoreDocs.length == 0) {
                 return Optional.<String>empty();
             }
@@ -409,7 +409,7 @@ public final class SearchService {
     /** How many archive documents (not registry records) the role may see. */
     public long countDocuments(Role role) {
         DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(),
-                visibleTo(role, new MatchAllDocsQuery()));
+                keptVisible(role, new MatchAllDocsQuery()));
         documents.add(FacetDims.REGISTRY, DocumentMapper.DOCUMENTS);
         return index.withSearcher(searcher -> (long) searcher.count(documents));
     }
@@ -430,7 +430,7 @@ public final class SearchService {
             mlt.setMaxQueryTerms(40);
             Query like = mlt.like(IndexFields.TEXT_LEMMA, new StringReader(source.get(IndexFields.TEXT)));
             // Registry records share the index and their words; a card links documents only.
-            DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(), visibleTo(role, like));
+            DrillDownQuery documents = new DrillDownQuery(index.mapper().facetsConfig(), keptVisible(role, like));
             documents.add(FacetDims.REGISTRY, DocumentMapper.DOCUMENTS);
             BooleanQuery query = new BooleanQuery.Builder()
                     .add(documents, BooleanClause.Occur.MUST)
@@ -487,8 +487,11 @@ public final class SearchService {
     /** Counts over every match. */
     private static final SampledMatches.Result EXACT = new SampledMatches.Result(null, 0, 1.0);
 
-    /** The total and facet counts of a search, however they were counted; {@code sample} turns counts over a sample into estimates. */
-    /** {@code chosen}: the documents with the chosen facet values, by segment; null when none were chosen or they were not gathered. */
+    /**
+     * The total and facet counts of a search, however they were counted; {@code sample} turns counts
+     * over a sample into estimates. {@code chosen}: the documents with the chosen facet values, by
+     * segment; null when none were chosen or they were not gathered.
+     */
     private record Counted(long total, Facets facets, SampledMatches.Result sample, List<FixedBitSet> chosen) {
         static Counted of(DrillSideways.DrillSidewaysResult result) {
             long total = 0;
@@ -588,24 +591,25 @@ public final class SearchService {
     }
 
     /**
-     * {@link #visibleTo} for a search's passes: the same hits and scores, but the role's filter is
-     * held as bits beside the deleted documents, so Lucene's ranking of the top hits skips as it
-     * does without a filter, and counting and sorted pages test a bit instead of stepping a filter
-     * ({@link HeapTermFilterQuery}; docs/BENCHMARKS.md, fix 36).
+     * {@code query} kept to what the role may see: the same hits and scores as a filter clause on
+     * the role's audiences, but held as bits beside the deleted documents, so Lucene's ranking of
+     * the top hits skips as it does without a filter, and counting and sorted pages test a bit
+     * instead of stepping a filter ({@link HeapTermFilterQuery}; docs/BENCHMARKS.md, fix 36).
      */
     private Query keptVisible(Role role, Query query) {
-        return new HeapTermFilterQuery(query, access, audienceTerms(role));
+        return new HeapTermFilterQuery(query, access, AUDIENCE_TERMS.get(role));
     }
 
-    private static Query visibleTo(Role role, Query query) {
-        return new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ACCESS, audienceTerms(role)), BooleanClause.Occur.FILTER)
-                .build();
-    }
+    /** Each role's audiences as index terms, made once rather than for every query. */
+    private static final Map<Role, Set<org.apache.lucene.util.BytesRef>> AUDIENCE_TERMS = audienceTerms();
 
-    private static Set<org.apache.lucene.util.BytesRef> audienceTerms(Role role) {
-        return role.audiences().stream().map(a -> new org.apache.lucene.util.BytesRef(a.term())).collect(java.util.stream.Collectors.toSet());
+    private static Map<Role, Set<org.apache.lucene.util.BytesRef>> audienceTerms() {
+        Map<Role, Set<org.apache.lucene.util.BytesRef>> terms = new java.util.EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            terms.put(role, role.audiences().stream().map(a -> new org.apache.lucene.util.BytesRef(a.term()))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+        return java.util.Collections.unmodifiableMap(terms);
     }
 
     private static SortField sortField() {
